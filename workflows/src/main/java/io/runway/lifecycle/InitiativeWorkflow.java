@@ -1,0 +1,70 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.model.ClaimCommand;
+import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.EndCommand;
+import io.runway.lifecycle.model.EvidenceCommand;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.LaunchInput;
+import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ReclassifyCommand;
+import io.runway.lifecycle.model.Stage;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.lifecycle.model.TicketEvent;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One AI initiative from intake to retirement. Decisions are Updates whose validators refuse what
+ * the rules forbid before anything is written to history; production events and endings are Signals.
+ */
+@WorkflowInterface
+public interface InitiativeWorkflow {
+
+  /** Runs the lifecycle; {@code carried} is the state handed over by continue-as-new, null at launch. */
+  @WorkflowMethod
+  Stage run(LaunchInput launch, InitiativeState carried);
+
+  @UpdateMethod
+  TaskView claim(ClaimCommand command);
+
+  @UpdateValidatorMethod(updateName = "claim")
+  void validateClaim(ClaimCommand command);
+
+  @UpdateMethod
+  TaskView complete(CompleteCommand command);
+
+  @UpdateValidatorMethod(updateName = "complete")
+  void validateComplete(CompleteCommand command);
+
+  @UpdateMethod
+  InitiativeView attachEvidence(EvidenceCommand command);
+
+  @UpdateValidatorMethod(updateName = "attachEvidence")
+  void validateAttachEvidence(EvidenceCommand command);
+
+  @UpdateMethod
+  InitiativeView reclassify(ReclassifyCommand command);
+
+  @UpdateValidatorMethod(updateName = "reclassify")
+  void validateReclassify(ReclassifyCommand command);
+
+  @SignalMethod
+  void withdraw(EndCommand command);
+
+  @SignalMethod
+  void retire(EndCommand command);
+
+  @SignalMethod
+  void productionEvent(ProductionEvent event);
+
+  @SignalMethod
+  void ticketEvent(TicketEvent event);
+
+  @QueryMethod
+  InitiativeView view();
+}

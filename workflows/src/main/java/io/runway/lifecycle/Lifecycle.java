@@ -1,0 +1,22 @@
+package io.runway.lifecycle;
+
+/** Names shared by the workflow, the worker and the API, kept in one place. */
+public final class Lifecycle {
+
+  public static final String TASK_QUEUE = "runway-lifecycle";
+  public static final String WORKFLOW_ID_PREFIX = "initiative-";
+  /** Owners' findings tasks also go to this group, which acts for owners who are not Runway users. */
+  public static final String PROGRAM_OFFICE = "program-office";
+  public static final String GOVERNANCE_BOARD = "governance-board";
+
+  private Lifecycle() {}
+
+  public static String workflowId(String initiativeKey) {
+    return WORKFLOW_ID_PREFIX + initiativeKey;
+  }
+
+  /** Task ids read as {@code <key>.<gate-slug>.<round>}, e.g. {@code fraud-scoring.security-review.1}. */
+  public static String taskId(String initiativeKey, String slug, int round) {
+    return initiativeKey + "." + slug + "." + round;
+  }
+}

@@ -1,0 +1,53 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.model.Decision;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.TaskKind;
+import io.runway.lifecycle.model.TaskStatus;
+import io.runway.lifecycle.model.TaskView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A task inside the workflow's state; public fields so Temporal's converter carries it across continue-as-new. */
+public class TaskState {
+  public String id;
+  public Gate gate;
+  public TaskKind kind;
+  public int round;
+  public String candidateGroup;
+  public List<String> candidateUsers = new ArrayList<>();
+  public TaskStatus status = TaskStatus.OPEN;
+  public String assignee;
+  public Instant createdAt;
+  public Instant dueAt;
+  public List<String> requiredEvidence = new ArrayList<>();
+  public int requiredApprovals = 1;
+  public List<String> approvals = new ArrayList<>();
+  public Decision decision;
+  public String decidedBy;
+  public String comment;
+  public Instant completedAt;
+  public int escalationLevel;
+  public Map<String, Double> metrics = new LinkedHashMap<>();
+  public List<String> missingItems = new ArrayList<>();
+  public String findings;
+
+  public boolean isOpen() {
+    return status == TaskStatus.OPEN;
+  }
+
+  /** Who may act on the task besides its candidate group (the owners, on findings tasks). */
+  public boolean isCandidate(io.runway.lifecycle.model.Actor actor) {
+    return actor.isMemberOf(candidateGroup) || candidateUsers.contains(actor.username());
+  }
+
+  public TaskView view(String initiativeKey) {
+    return new TaskView(id, initiativeKey, gate, kind, round, candidateGroup, List.copyOf(candidateUsers), status,
+        assignee, createdAt, dueAt, List.copyOf(requiredEvidence), requiredApprovals, List.copyOf(approvals),
+        decision, decidedBy, comment, completedAt, escalationLevel, Map.copyOf(metrics), List.copyOf(missingItems),
+        findings);
+  }
+}

@@ -1,0 +1,13 @@
+package io.runway.lifecycle.activity;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.Map;
+
+@ActivityInterface
+public interface MlopsActivities {
+
+  /** The named metrics of the model version's run; a metric the system does not have is left out. */
+  Map<String, Double> readMetrics(MetricsQuery query);
+
+  void promote(PromotionRequest request);
+}

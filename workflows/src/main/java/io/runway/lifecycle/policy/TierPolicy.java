@@ -1,0 +1,25 @@
+package io.runway.lifecycle.policy;
+
+import io.runway.lifecycle.model.Gate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The gates of one risk tier, and its recertification in production (none when the period is null). */
+public record TierPolicy(List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification) {
+
+  public TierPolicy {
+    gates = gates == null ? List.of() : List.copyOf(gates);
+  }
+
+  public Optional<GatePolicy> gate(Gate gate) {
+    if (gate == Gate.RECERTIFICATION) {
+      return Optional.ofNullable(recertification);
+    }
+    return gates.stream().filter(g -> g.gate() == gate).findFirst();
+  }
+
+  public boolean recertifies() {
+    return recertificationPeriod != null && recertification != null;
+  }
+}
