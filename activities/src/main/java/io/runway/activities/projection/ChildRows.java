@@ -6,6 +6,7 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.lifecycle.model.TicketRef;
 import io.runway.lifecycle.model.TimelineEntry;
+import java.sql.SQLException;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -101,6 +102,6 @@ final class ChildRows {
 
   @FunctionalInterface
   private interface RowBinding<T> {
-    void bind(Binder binder, T row) throws java.sql.SQLException;
+    void bind(Binder binder, T row) throws SQLException;
   }
 }

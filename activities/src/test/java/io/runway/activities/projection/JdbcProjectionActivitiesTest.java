@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.activities.testing.PostgresExtension;
 import io.runway.lifecycle.model.InitiativeSnapshot;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 import io.runway.lifecycle.model.TaskStatus;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -25,7 +28,7 @@ class JdbcProjectionActivitiesTest {
 
   JdbcProjectionActivitiesTest(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
-    this.projection = new JdbcProjectionActivities(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+    this.projection = new JdbcProjectionActivities(new JdbcTemplate(dataSource),
         new JdbcTransactionManager(dataSource));
   }
 
@@ -125,7 +128,7 @@ class JdbcProjectionActivitiesTest {
   @Test
   void gateNoLongerInTheViewIsRemoved() {
     projection.project(Snapshots.inDataReadiness(List.of()));
-    InitiativeSnapshot reclassified = Snapshots.snapshot(12, Stage.SECURITY_REVIEW, io.runway.lifecycle.model.RiskTier.LIMITED,
+    InitiativeSnapshot reclassified = Snapshots.snapshot(12, Stage.SECURITY_REVIEW, RiskTier.LIMITED,
         List.of(Snapshots.inReview(List.of()).view().gates().getFirst()), List.of(), List.of(), List.of());
 
     projection.project(reclassified);
@@ -140,7 +143,7 @@ class JdbcProjectionActivitiesTest {
         List.of(Snapshots.task("fraud-scoring.intake.1", null, "program-office", TaskStatus.OPEN, null, null)),
         List.of(), List.of(entry(1, "LAUNCHED")));
     InitiativeSnapshot unclassified = new InitiativeSnapshot(1,
-        new io.runway.lifecycle.model.InitiativeView(intake.view().key(), WORKFLOW_ID, Snapshots.request(null), null,
+        new InitiativeView(intake.view().key(), WORKFLOW_ID, Snapshots.request(null), null,
             Stage.INTAKE, "2026.11-1", "paula", Snapshots.LAUNCHED, null, null, null, List.of(), intake.view().tasks(),
             List.of(), List.of()),
         intake.newTimeline());

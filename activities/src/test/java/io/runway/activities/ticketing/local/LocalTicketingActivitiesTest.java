@@ -9,12 +9,15 @@ import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,9 +84,9 @@ class LocalTicketingActivitiesTest {
       return tickets.openTicket(request("fraud-scoring.integration.1"));
     };
     try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
-      List<Future<TicketRef>> results = java.util.stream.Stream.generate(() -> pool.submit(open)).limit(callers).toList();
+      List<Future<TicketRef>> results = Stream.generate(() -> pool.submit(open)).limit(callers).toList();
       start.countDown();
-      List<TicketRef> refs = new java.util.ArrayList<>();
+      List<TicketRef> refs = new ArrayList<>();
       for (Future<TicketRef> result : results) {
         refs.add(result.get());
       }
@@ -110,11 +113,11 @@ class LocalTicketingActivitiesTest {
     TicketUpdate close = new TicketUpdate("fraud-scoring.integration.1.done", ref.id(), "Handed over", "DONE");
 
     tickets.updateTicket(close);
-    var movedAt = jdbc.sql("select updated_at from local_ticket").query(java.time.OffsetDateTime.class).single();
+    var movedAt = jdbc.sql("select updated_at from local_ticket").query(OffsetDateTime.class).single();
     tickets.updateTicket(close);
 
     assertThat(status(ref.id())).isEqualTo("DONE");
-    assertThat(jdbc.sql("select updated_at from local_ticket").query(java.time.OffsetDateTime.class).single()).isEqualTo(movedAt);
+    assertThat(jdbc.sql("select updated_at from local_ticket").query(OffsetDateTime.class).single()).isEqualTo(movedAt);
     assertThat(count("local_ticket_comment")).isEqualTo(1);
   }
 
