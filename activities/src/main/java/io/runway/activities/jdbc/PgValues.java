@@ -2,14 +2,11 @@ package io.runway.activities.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 
-/** Binds Java values the way the schema stores them. */
+/** Binds Java values the way the schema stores them, for the adapters' named-parameter statements. */
 public final class PgValues {
 
   private PgValues() {}
@@ -26,11 +23,6 @@ public final class PgValues {
         return con.createArrayOf("text", array);
       }
     };
-  }
-
-  /** pgjdbc binds {@link OffsetDateTime} as timestamptz but does not accept {@link Instant}. */
-  public static OffsetDateTime timestamp(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   public static String name(Enum<?> value) {

@@ -61,7 +61,7 @@ public class LocalTicketingActivities implements TicketingActivities {
     }
   }
 
-  public static TicketRef ref(String id) {
+  private static TicketRef ref(String id) {
     return new TicketRef(SYSTEM, id, "/api/v1/tickets/" + id);
   }
 
