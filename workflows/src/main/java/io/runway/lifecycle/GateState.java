@@ -20,8 +20,9 @@ public class GateState {
   public Instant dueAt;
   public TicketRef ticket;
   public boolean ticketResolved;
+  public boolean ticketClosed;
 
-  public boolean isActive() {
+  public boolean active() {
     return status == GateStatus.OPEN || status == GateStatus.CHANGES_REQUESTED;
   }
 

@@ -37,6 +37,7 @@ public class InitiativeState {
   public Instant launchedAt;
   public Instant lastProgressAt;
   public String modelVersion;
+  public String candidateModelVersion;
   public String outcomeReason;
   public Map<Gate, GateState> gates = new LinkedHashMap<>();
   public List<TaskState> tasks = new ArrayList<>();
@@ -55,11 +56,16 @@ public class InitiativeState {
   public List<TimelineEntry> pendingTimeline = new ArrayList<>();
   public int historyLimit;
 
+  public String modelVersion() {
+    return modelVersion != null ? modelVersion
+        : request.modelVersion() != null ? request.modelVersion() : "1";
+  }
+
   public TierPolicy tierPolicy() {
     return policy.tier(riskTier);
   }
 
-  public boolean isEnded() {
+  public boolean ended() {
     return stage.isTerminal() || endRequested != null;
   }
 
@@ -68,7 +74,7 @@ public class InitiativeState {
   }
 
   public List<TaskState> openTasks() {
-    return tasks.stream().filter(TaskState::isOpen).toList();
+    return tasks.stream().filter(TaskState::open).toList();
   }
 
   public GateState gate(Gate gate) {
@@ -106,13 +112,16 @@ public class InitiativeState {
       return;
     }
     gates.values().stream()
-        .filter(GateState::isActive)
+        .filter(GateState::active)
         .map(g -> g.gate)
         .min(Comparator.comparingInt(this::phaseOf).thenComparing(Comparator.naturalOrder()))
         .ifPresent(g -> stage = Stage.of(g));
   }
 
   private int phaseOf(Gate gate) {
+    if (policy == null || riskTier == null || !policy.tiers().containsKey(riskTier)) {
+      return gate.ordinal();
+    }
     return tierPolicy().gate(gate).map(p -> p.phase()).orElse(Integer.MAX_VALUE);
   }
 
@@ -126,10 +135,18 @@ public class InitiativeState {
     return new InitiativeSnapshot(seq, view(), List.copyOf(pendingTimeline));
   }
 
+  /** Lists the tier's gates (pending until they open) and drops pending gates the tier no longer requires. */
+  public void alignGatesWithTier() {
+    TierPolicy tier = tierPolicy();
+    tier.gates().forEach(g -> gate(g.gate()));
+    gates.values().removeIf(g -> g.status == GateStatus.PENDING && tier.gate(g.gate).isEmpty());
+  }
+
   public InitiativeView view() {
     return new InitiativeView(request.key(), workflowId, request, riskTier, stage, policy == null ? null : policy.version(),
         launchedBy, launchedAt, lastProgressAt, modelVersion, outcomeReason,
-        gates.values().stream().filter(g -> g.status != GateStatus.PENDING).map(GateState::view).toList(),
+        gates.values().stream().sorted(Comparator.comparingInt((GateState g) -> phaseOf(g.gate)).thenComparing(g -> g.gate))
+            .map(GateState::view).toList(),
         tasks.stream().map(t -> t.view(request.key())).toList(),
         List.copyOf(evidence), List.copyOf(crmRecords));
   }

@@ -35,7 +35,7 @@ public class TaskState {
   public List<String> missingItems = new ArrayList<>();
   public String findings;
 
-  public boolean isOpen() {
+  public boolean open() {
     return status == TaskStatus.OPEN;
   }
 

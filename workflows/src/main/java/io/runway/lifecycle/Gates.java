@@ -1,0 +1,259 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.TicketRequest;
+import io.runway.lifecycle.activity.TicketUpdate;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.GateStatus;
+import io.runway.lifecycle.model.Stage;
+import io.runway.lifecycle.model.TaskKind;
+import io.runway.lifecycle.model.TaskStatus;
+import io.runway.lifecycle.model.TicketRef;
+import io.runway.lifecycle.policy.GatePolicy;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs gates: each opens a review task for its candidate group, waits for the decision, loops
+ * through request-changes rounds, and approves or rejects. Gates of one phase run in parallel.
+ */
+final class Gates {
+
+  private final InitiativeState state;
+  private final Integrations systems;
+  private final Notifier notifier;
+
+  Gates(InitiativeState state, Integrations systems, Notifier notifier) {
+    this.state = state;
+    this.systems = systems;
+    this.notifier = notifier;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  /** Runs every gate the tier requires and has not approved, phase by phase, until none is left or the initiative ends. */
+  void runPending() {
+    while (!state.ended()) {
+      List<GatePolicy> pending = pendingGates();
+      if (pending.isEmpty()) {
+        return;
+      }
+      int phase = pending.get(0).phase();
+      List<Promise<Void>> running = pending.stream()
+          .filter(g -> g.phase() == phase)
+          .map(g -> Async.procedure(this::run, g.gate()))
+          .toList();
+      Promise.allOf(running).get();
+    }
+  }
+
+  boolean hasPending() {
+    return !pendingGates().isEmpty();
+  }
+
+  private List<GatePolicy> pendingGates() {
+    return state.tierPolicy().gates().stream()
+        .filter(g -> !state.gates.containsKey(g.gate()) || state.gates.get(g.gate()).status != GateStatus.APPROVED)
+        .sorted(Comparator.comparingInt(GatePolicy::phase))
+        .toList();
+  }
+
+  /** One gate, through as many request-changes rounds as it takes. */
+  void run(Gate gate) {
+    while (!state.ended()) {
+      if (!isRequired(gate)) {
+        return;
+      }
+      GatePolicy policy = state.tierPolicy().gate(gate).orElseThrow();
+      TaskState review = openReview(gate, policy);
+      Workflow.await(() -> !review.open() || state.ended() || !isRequired(gate));
+      if (review.open()) {
+        cancel(review, isRequired(gate) ? "the initiative ended" : "the gate is no longer required");
+        dropIfNotRequired(gate);
+        return;
+      }
+      commentOnTicket(gate, review.decision + " by " + review.decidedBy + (review.comment == null ? "" : ": " + review.comment));
+      switch (review.decision) {
+        case APPROVE -> {
+          approve(gate, policy, review);
+          return;
+        }
+        case REJECT -> {
+          reject(gate, review);
+          return;
+        }
+        default -> awaitFindings(gate, review);
+      }
+    }
+  }
+
+  boolean isRequired(Gate gate) {
+    return gate == Gate.RECERTIFICATION ? state.tierPolicy().recertifies() : state.tierPolicy().gate(gate).isPresent();
+  }
+
+  private TaskState openReview(Gate gate, GatePolicy policy) {
+    GateState g = state.gate(gate);
+    g.round++;
+    g.status = GateStatus.OPEN;
+    g.candidateGroup = policy.candidateGroup();
+    g.openedAt = now();
+    g.decidedAt = null;
+    g.decidedBy = new ArrayList<>();
+    TaskState task = openTask(TaskKind.GATE_REVIEW, gate, g.round, policy.candidateGroup(), List.of(), policy.sla());
+    task.requiredEvidence = new ArrayList<>(policy.requiredEvidence());
+    task.requiredApprovals = policy.requiredApprovals();
+    g.dueAt = task.dueAt;
+    state.progressed(now(), "GATE_OPENED", gate, null,
+        gate + " round " + g.round + " opened for " + policy.candidateGroup() + ", due " + task.dueAt);
+    if (g.ticket == null || g.ticketClosed) {
+      openTicket(g);
+    }
+    if (!policy.metrics().isEmpty()) {
+      readMetrics(task, policy.metrics());
+    }
+    return task;
+  }
+
+  TaskState openTask(TaskKind kind, Gate gate, int round, String group, List<String> candidateUsers, Duration sla) {
+    TaskState task = new TaskState();
+    String slug = kind == TaskKind.GATE_REVIEW ? gate.slug()
+        : kind == TaskKind.ADDRESS_FINDINGS ? gate.slug() + "-findings" : "intake";
+    task.id = Lifecycle.taskId(state.request.key(), slug, round);
+    task.gate = gate;
+    task.kind = kind;
+    task.round = round;
+    task.candidateGroup = group;
+    task.candidateUsers = new ArrayList<>(candidateUsers);
+    task.createdAt = now();
+    task.dueAt = task.createdAt.plus(sla);
+    state.tasks.add(task);
+    Async.procedure(notifier::runSlaClock, task, sla);
+    return task;
+  }
+
+  void cancel(TaskState task, String why) {
+    task.status = TaskStatus.CANCELLED;
+    task.completedAt = now();
+    task.comment = why;
+    state.changed(now(), "TASK_CANCELLED", task.gate, null, task.id + " cancelled: " + why);
+  }
+
+  private void dropIfNotRequired(Gate gate) {
+    GateState g = state.gates.get(gate);
+    if (g != null && !isRequired(gate)) {
+      g.status = GateStatus.CANCELLED;
+      state.changed(now(), "GATE_DROPPED", gate, null, gate + " is not required for risk tier " + state.riskTier);
+    } else if (g != null && g.active()) {
+      g.status = GateStatus.CANCELLED;
+    }
+  }
+
+  private void approve(Gate gate, GatePolicy policy, TaskState review) {
+    GateState g = state.gate(gate);
+    if (policy.awaitTicketResolution() && g.ticket != null && !g.ticketResolved) {
+      state.changed(now(), "AWAITING_TICKET", gate, null, "approved; waiting for ticket " + g.ticket.id() + " to be resolved");
+      Workflow.await(() -> g.ticketResolved || state.ended());
+      if (state.ended()) {
+        return;
+      }
+    }
+    g.status = GateStatus.APPROVED;
+    g.decidedAt = now();
+    g.decidedBy = new ArrayList<>(review.approvals);
+    state.progressed(now(), "GATE_APPROVED", gate, review.decidedBy, gate + " approved by " + String.join(", ", review.approvals));
+    closeTicket(g, "DONE", gate + " approved");
+  }
+
+  private void reject(Gate gate, TaskState review) {
+    GateState g = state.gate(gate);
+    g.status = GateStatus.REJECTED;
+    g.decidedAt = now();
+    g.decidedBy = List.of(review.decidedBy);
+    state.stage = Stage.REJECTED;
+    state.outcomeReason = gate + " rejected by " + review.decidedBy + ": " + review.comment;
+    state.progressed(now(), "GATE_REJECTED", gate, review.decidedBy, review.comment);
+  }
+
+  private void awaitFindings(Gate gate, TaskState review) {
+    GateState g = state.gate(gate);
+    g.status = GateStatus.CHANGES_REQUESTED;
+    state.progressed(now(), "CHANGES_REQUESTED", gate, review.decidedBy, review.comment);
+    List<String> owners = state.request.owners() == null ? List.of() : state.request.owners().all();
+    TaskState findings = openTask(TaskKind.ADDRESS_FINDINGS, gate, g.round, state.policy.findingsGroup(), owners,
+        state.policy.findingsSla());
+    findings.findings = review.comment;
+    notifier.send(findings, "CHANGES_REQUESTED", owners.stream().map(o -> "user:" + o).toList(),
+        gate + " of " + state.request.key() + ": changes requested by " + review.decidedBy, review.comment);
+    Workflow.await(() -> !findings.open() || state.ended() || !isRequired(gate));
+    if (findings.open()) {
+      cancel(findings, state.ended() ? "the initiative ended" : "the gate is no longer required");
+      dropIfNotRequired(gate);
+    }
+  }
+
+  private void openTicket(GateState g) {
+    String key = state.request.key();
+    TicketRequest request = new TicketRequest(key + "/" + g.gate.slug() + "/" + g.round, key, g.gate,
+        "[" + key + "] " + g.gate + " — " + state.request.name(),
+        "Runway " + g.gate + " for AI initiative " + key + " (risk tier " + state.riskTier + "), owned by "
+            + g.candidateGroup + ". Decide it in Runway's task inbox.",
+        List.of("runway", "runway-" + key, g.gate.slug()));
+    Integrations.Attempt<TicketRef> ticket = Integrations.attempt("opening the " + g.gate + " ticket",
+        () -> systems.ticketing.openTicket(request));
+    if (ticket.succeeded()) {
+      g.ticket = ticket.value();
+      g.ticketClosed = false;
+      g.ticketResolved = false;
+      state.changed(now(), "TICKET_OPENED", g.gate, null, ticket.value().system() + " " + ticket.value().id());
+    } else {
+      state.changed(now(), "INTEGRATION_ERROR", g.gate, null, ticket.failure());
+    }
+  }
+
+  private void readMetrics(TaskState task, List<String> names) {
+    var metrics = Integrations.attempt("reading " + names + " from the model registry", () -> systems.mlops.readMetrics(
+        new MetricsQuery(state.request.key(), state.request.effectiveModelName(), state.modelVersion(), names)));
+    if (metrics.succeeded()) {
+      task.metrics.putAll(metrics.value());
+      state.changed(now(), "METRICS_READ", task.gate, null, metrics.value().isEmpty() ? "no metrics recorded" : metrics.value().toString());
+    } else {
+      state.changed(now(), "INTEGRATION_ERROR", task.gate, null, metrics.failure());
+    }
+  }
+
+  void commentOnTicket(Gate gate, String comment) {
+    GateState g = state.gate(gate);
+    if (g.ticket == null || g.ticketClosed) {
+      return;
+    }
+    String requestKey = state.request.key() + "/" + gate.slug() + "/" + g.round + "/comment-" + state.timelineSeq;
+    var result = Integrations.attempt("commenting on " + g.ticket.id(),
+        () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, g.ticket.id(), comment, null)));
+    if (!result.succeeded()) {
+      state.changed(now(), "INTEGRATION_ERROR", gate, null, result.failure());
+    }
+  }
+
+  void closeTicket(GateState g, String status, String comment) {
+    if (g.ticket == null || g.ticketClosed) {
+      return;
+    }
+    String requestKey = state.request.key() + "/" + g.gate.slug() + "/" + g.round + "/" + status.toLowerCase(java.util.Locale.ROOT);
+    var result = Integrations.attempt("closing " + g.ticket.id(),
+        () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, g.ticket.id(), comment, status)));
+    if (result.succeeded()) {
+      g.ticketClosed = true;
+      state.changed(now(), "TICKET_CLOSED", g.gate, null, g.ticket.id() + " -> " + status);
+    } else {
+      state.changed(now(), "INTEGRATION_ERROR", g.gate, null, result.failure());
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.CrmRecord;
+import io.runway.lifecycle.activity.IntakeVerdict;
+import io.runway.lifecycle.activity.PromotionRequest;
+import io.runway.lifecycle.model.ClaimCommand;
+import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.EndCommand;
+import io.runway.lifecycle.model.EvidenceCommand;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.GateStatus;
+import io.runway.lifecycle.model.InitiativeSnapshot;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.LaunchInput;
+import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ProductionEventType;
+import io.runway.lifecycle.model.ReclassifyCommand;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.Stage;
+import io.runway.lifecycle.model.TaskKind;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.lifecycle.model.TicketEvent;
+import io.runway.lifecycle.model.TimelineEntry;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The lifecycle: intake, the tier's gates phase by phase, go-live, then production life until the
+ * initiative is retired, withdrawn or rejected. State changes are projected to the read model by a
+ * coroutine; update handlers return once their change is readable there.
+ */
+public class InitiativeWorkflowImpl implements InitiativeWorkflow {
+
+  static final int DEFAULT_HISTORY_LIMIT = 10_000;
+  private static final int REMEMBERED_EVENT_IDS = 1_000;
+
+  private final LaunchInput launch;
+  private final InitiativeState state;
+  private final Integrations systems = new Integrations();
+  private final Notifier notifier;
+  private final Gates gates;
+  private long projectedSeq = -1;
+
+  @WorkflowInit
+  public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
+    this.launch = launch;
+    this.state = carried != null ? carried : launched(launch);
+    this.notifier = new Notifier(state, systems);
+    this.gates = new Gates(state, systems, notifier);
+  }
+
+  private static InitiativeState launched(LaunchInput launch) {
+    InitiativeState state = new InitiativeState();
+    Instant now = Gates.now();
+    state.workflowId = Workflow.getInfo().getWorkflowId();
+    state.request = launch.request();
+    state.riskTier = launch.request().riskTier();
+    state.launchedBy = launch.launchedBy();
+    state.launchedAt = launch.acceptedAt() != null ? launch.acceptedAt() : now;
+    state.historyLimit = launch.historyLimit() != null ? launch.historyLimit() : DEFAULT_HISTORY_LIMIT;
+    state.progressed(now, "LAUNCHED", null, launch.launchedBy(), launch.request().name());
+    return state;
+  }
+
+  @Override
+  public Stage run(LaunchInput launch, InitiativeState carried) {
+    Async.procedure(this::projectContinuously);
+    if (state.policy == null) {
+      state.policy = systems.policy.currentPolicy();
+      state.changed(Gates.now(), "POLICY_APPLIED", null, null, "lifecycle policy " + state.policy.version());
+    }
+    if (!state.intakeAccepted) {
+      runIntake();
+    }
+    if (!state.ended() && !state.inProduction) {
+      gates.runPending();
+      if (!state.ended()) {
+        goLive();
+      }
+    }
+    if (!state.ended()) {
+      liveInProduction();
+    }
+    finish();
+    return state.stage;
+  }
+
+  private void runIntake() {
+    while (!state.ended()) {
+      IntakeVerdict verdict = systems.intake.validateIntake(state.request, state.policy);
+      if (verdict.prohibited()) {
+        state.stage = Stage.REJECTED;
+        state.outcomeReason = verdict.refusalReason();
+        state.progressed(Gates.now(), "REFUSED_AT_INTAKE", null, null, verdict.refusalReason());
+        return;
+      }
+      if (verdict.complete()) {
+        state.intakeAccepted = true;
+        state.alignGatesWithTier();
+        state.progressed(Gates.now(), "INTAKE_ACCEPTED", null, null, "risk tier " + state.riskTier);
+        upsertCrm();
+        return;
+      }
+      int round = (int) state.tasks.stream().filter(t -> t.kind == TaskKind.INTAKE_COMPLETION).count() + 1;
+      TaskState task = gates.openTask(TaskKind.INTAKE_COMPLETION, null, round, state.policy.intakeGroup(), List.of(),
+          state.policy.intakeSla());
+      task.missingItems = new java.util.ArrayList<>(verdict.missingItems());
+      state.progressed(Gates.now(), "INTAKE_INCOMPLETE", null, null, String.join("; ", verdict.missingItems()));
+      Workflow.await(() -> !task.open() || state.ended());
+      if (task.open()) {
+        gates.cancel(task, "the initiative ended");
+      }
+    }
+  }
+
+  private void goLive() {
+    state.inProduction = true;
+    state.modelVersion = state.modelVersion();
+    state.progressed(Gates.now(), "WENT_LIVE", null, null,
+        "model " + state.request.effectiveModelName() + " version " + state.modelVersion + " in production");
+    promote(state.modelVersion);
+    upsertCrm();
+    state.gates.values().forEach(g -> gates.closeTicket(g, "DONE", state.request.key() + " is in production"));
+    scheduleRecertification();
+  }
+
+  private void liveInProduction() {
+    while (!state.ended()) {
+      if (gates.hasPending()) {
+        gates.runPending();
+        promoteCandidate();
+        continue;
+      }
+      scheduleRecertification();
+      Supplier<Boolean> woken = () -> state.ended() || !state.pendingEvents.isEmpty() || gates.hasPending() || shouldContinueAsNew();
+      if (state.nextRecertificationAt == null) {
+        Workflow.await(woken::get);
+      } else {
+        Duration untilRecertification = Duration.between(Gates.now(), state.nextRecertificationAt);
+        Workflow.await(untilRecertification.isNegative() ? Duration.ZERO : untilRecertification, woken::get);
+      }
+      if (state.ended()) {
+        return;
+      }
+      if (!state.pendingEvents.isEmpty()) {
+        reopenFor(state.pendingEvents.remove(0));
+      } else if (state.nextRecertificationAt != null && !Gates.now().isBefore(state.nextRecertificationAt)) {
+        gates.run(Gate.RECERTIFICATION);
+        state.nextRecertificationAt = null;
+      } else if (!gates.hasPending() && shouldContinueAsNew()) {
+        continueAsNew();
+      }
+    }
+  }
+
+  private void reopenFor(ProductionEvent event) {
+    List<Gate> affected = state.policy.gatesReopenedBy(event.type()).stream()
+        .filter(g -> state.tierPolicy().gate(g).isPresent())
+        .toList();
+    if (event.type() == ProductionEventType.NEW_MODEL_VERSION && event.modelVersion() != null) {
+      state.candidateModelVersion = event.modelVersion();
+    }
+    affected.forEach(g -> state.gate(g).status = GateStatus.PENDING);
+    state.progressed(Gates.now(), "GATES_REOPENED", null, event.source(),
+        event.type() + (event.detail() == null ? "" : " (" + event.detail() + ")") + ": re-opening " + affected);
+  }
+
+  private void promoteCandidate() {
+    if (state.ended() || state.candidateModelVersion == null) {
+      return;
+    }
+    state.modelVersion = state.candidateModelVersion;
+    state.candidateModelVersion = null;
+    state.progressed(Gates.now(), "MODEL_VERSION_PROMOTED", null, null, "version " + state.modelVersion + " in production");
+    promote(state.modelVersion);
+  }
+
+  private void scheduleRecertification() {
+    if (!state.tierPolicy().recertifies()) {
+      state.nextRecertificationAt = null;
+    } else if (state.nextRecertificationAt == null) {
+      state.nextRecertificationAt = Gates.now().plus(state.tierPolicy().recertificationPeriod());
+      state.changed(Gates.now(), "RECERTIFICATION_SCHEDULED", Gate.RECERTIFICATION, null, "due " + state.nextRecertificationAt);
+    }
+  }
+
+  private boolean shouldContinueAsNew() {
+    return Workflow.getInfo().isContinueAsNewSuggested() || Workflow.getInfo().getHistoryLength() > state.historyLimit;
+  }
+
+  private void continueAsNew() {
+    state.changed(Gates.now(), "CONTINUED_AS_NEW", null, null, "history length " + Workflow.getInfo().getHistoryLength());
+    Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
+    Workflow.continueAsNew(launch, state);
+  }
+
+  private void finish() {
+    if (state.endRequested != null && !state.stage.isTerminal()) {
+      state.stage = state.endRequested;
+      state.outcomeReason = state.endReason;
+    }
+    state.openTasks().forEach(t -> gates.cancel(t, "the initiative is " + state.stage));
+    state.gates.values().stream().filter(GateState::active).forEach(g -> g.status = GateStatus.CANCELLED);
+    state.progressed(Gates.now(), state.stage.name(), null, state.endActor, state.outcomeReason);
+    String ticketStatus = state.stage == Stage.RETIRED ? "DONE" : "CANCELLED";
+    state.gates.values().forEach(g -> gates.closeTicket(g, ticketStatus, state.request.key() + " is " + state.stage));
+    if (!state.crmRecords.isEmpty()) {
+      upsertCrm();
+    }
+    Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
+  }
+
+  private void promote(String version) {
+    GateState decision = state.gates.getOrDefault(Gate.GO_LIVE_DECISION, state.gates.get(Gate.OPERATIONS_HANDOVER));
+    String approvers = decision == null ? state.launchedBy : String.join(",", decision.decidedBy);
+    String key = state.request.key();
+    PromotionRequest request = new PromotionRequest(key + "/promote/" + version, state.request.effectiveModelName(), version,
+        "production", approvers, Gates.now().toString(), key);
+    var promoted = Integrations.attempt("promoting version " + version, () -> systems.mlops.promote(request));
+    if (!promoted.succeeded()) {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, promoted.failure());
+    }
+  }
+
+  private void upsertCrm() {
+    var r = state.request;
+    CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
+        state.inProduction ? Gates.now().toString().substring(0, 10) : null);
+    var upserted = Integrations.attempt("updating the CRM record", () -> systems.crm.upsertInitiative(record));
+    if (!upserted.succeeded()) {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, upserted.failure());
+    } else if (!state.crmRecords.contains(upserted.value())) {
+      state.crmRecords.add(upserted.value());
+      state.changed(Gates.now(), "CRM_RECORD_UPSERTED", null, null, upserted.value());
+    }
+  }
+
+  /** Writes every change to the read model, newest state first, never the same sequence twice. */
+  private void projectContinuously() {
+    while (true) {
+      Workflow.await(() -> state.seq > projectedSeq);
+      long seq = state.seq;
+      InitiativeSnapshot snapshot = state.snapshot();
+      systems.projection.project(snapshot);
+      snapshot.newTimeline().stream().mapToLong(TimelineEntry::seq).max().ifPresent(state::takeTimelineUpTo);
+      projectedSeq = seq;
+    }
+  }
+
+  private <T> T onceProjected(Supplier<T> result) {
+    long target = state.seq;
+    Workflow.await(() -> projectedSeq >= target);
+    return result.get();
+  }
+
+  @Override
+  public TaskView claim(ClaimCommand command) {
+    TaskState task = state.task(command.taskId()).orElseThrow();
+    task.assignee = command.release() ? null : command.actor().username();
+    state.changed(Gates.now(), command.release() ? "TASK_UNCLAIMED" : "TASK_CLAIMED", task.gate, command.actor().username(), task.id);
+    return onceProjected(() -> task.view(state.request.key()));
+  }
+
+  @Override
+  public void validateClaim(ClaimCommand command) {
+    TaskRules.checkClaim(state, command);
+  }
+
+  @Override
+  public TaskView complete(CompleteCommand command) {
+    TaskState task = state.task(command.taskId()).orElseThrow();
+    new Decisions(state).apply(task, command);
+    return onceProjected(() -> task.view(state.request.key()));
+  }
+
+  @Override
+  public void validateComplete(CompleteCommand command) {
+    TaskRules.checkComplete(state, command);
+  }
+
+  @Override
+  public InitiativeView attachEvidence(EvidenceCommand command) {
+    new Decisions(state).attach(command.evidence(), command.gate(), command.actor().username());
+    return onceProjected(state::view);
+  }
+
+  @Override
+  public void validateAttachEvidence(EvidenceCommand command) {
+    TaskRules.checkEvidenceCommand(state, command);
+  }
+
+  @Override
+  public InitiativeView reclassify(ReclassifyCommand command) {
+    RiskTier from = state.riskTier;
+    state.riskTier = command.riskTier();
+    String user = command.actor().username();
+    if (command.riskTier() == RiskTier.PROHIBITED) {
+      state.stage = Stage.REJECTED;
+      state.outcomeReason = "reclassified PROHIBITED by " + user + ": " + command.reason()
+          + (state.policy == null ? "" : ". " + state.policy.prohibitedReason());
+    } else if (state.intakeAccepted) {
+      state.alignGatesWithTier();
+      if (state.inProduction && !state.tierPolicy().recertifies()) {
+        state.nextRecertificationAt = null;
+      }
+    }
+    state.progressed(Gates.now(), "RECLASSIFIED", null, user, from + " -> " + command.riskTier() + ": " + command.reason());
+    return onceProjected(state::view);
+  }
+
+  @Override
+  public void validateReclassify(ReclassifyCommand command) {
+    TaskRules.checkReclassify(state, command);
+  }
+
+  @Override
+  public void withdraw(EndCommand command) {
+    requestEnd(Stage.WITHDRAWN, command, !state.ended());
+  }
+
+  @Override
+  public void retire(EndCommand command) {
+    requestEnd(Stage.RETIRED, command, !state.ended() && state.inProduction);
+  }
+
+  private void requestEnd(Stage end, EndCommand command, boolean applies) {
+    String user = command.actor() == null ? null : command.actor().username();
+    if (!applies) {
+      state.changed(Gates.now(), end + "_IGNORED", null, user, "initiative is " + state.stage);
+      return;
+    }
+    state.endRequested = end;
+    state.endReason = command.reason();
+    state.endActor = user;
+    state.changed(Gates.now(), end + "_REQUESTED", null, user, command.reason());
+  }
+
+  @Override
+  public void productionEvent(ProductionEvent event) {
+    if (event.eventId() != null && !state.seenEventIds.add(event.eventId())) {
+      return;
+    }
+    if (state.seenEventIds.size() > REMEMBERED_EVENT_IDS) {
+      state.seenEventIds.remove(state.seenEventIds.iterator().next());
+    }
+    boolean applies = state.inProduction && !state.ended();
+    if (applies) {
+      state.pendingEvents.add(event);
+    }
+    state.changed(Gates.now(), applies ? "PRODUCTION_EVENT" : "PRODUCTION_EVENT_IGNORED", null, event.source(),
+        event.type() + (event.detail() == null ? "" : ": " + event.detail()));
+  }
+
+  @Override
+  public void ticketEvent(TicketEvent event) {
+    state.gates.values().stream()
+        .filter(g -> g.ticket != null && g.ticket.id().equals(event.ticketId()) && event.resolved() && !g.ticketResolved)
+        .forEach(g -> {
+          g.ticketResolved = true;
+          state.changed(Gates.now(), "TICKET_RESOLVED", g.gate, event.actor(), event.ticketId() + " " + event.status());
+        });
+  }
+
+  @Override
+  public InitiativeView view() {
+    return state.view();
+  }
+}

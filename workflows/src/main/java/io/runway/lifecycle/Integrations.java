@@ -1,0 +1,97 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.CrmActivities;
+import io.runway.lifecycle.activity.IntakeActivities;
+import io.runway.lifecycle.activity.MlopsActivities;
+import io.runway.lifecycle.activity.NotificationActivities;
+import io.runway.lifecycle.activity.PolicyActivities;
+import io.runway.lifecycle.activity.ProjectionActivities;
+import io.runway.lifecycle.activity.TicketingActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The activity stubs the workflow uses, each with its retry policy stated here, in one place.
+ * Calls to systems of record go through {@link #attempt}: when their retries are exhausted the
+ * initiative records the failure and goes on, it never fails because a ticket could not be written.
+ */
+final class Integrations {
+
+  private static final Logger log = Workflow.getLogger(Integrations.class);
+
+  /** Reading configuration and validating input: quick, and safe to retry for a minute or so. */
+  private static final ActivityOptions INTERNAL = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .build())
+      .build();
+
+  /** Systems of record: every write carries a request key, so retrying is safe; back off to 10 min, give up after 12 tries. */
+  private static final ActivityOptions SYSTEM_OF_RECORD = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(60))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofMinutes(10))
+          .setMaximumAttempts(12)
+          .build())
+      .build();
+
+  /** A reminder that cannot be sent after a few tries is recorded, not worth blocking on. */
+  private static final ActivityOptions NOTIFICATION = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setMaximumAttempts(5)
+          .build())
+      .build();
+
+  /** The read model must catch up eventually, whatever the database's mood: retry without limit. */
+  private static final LocalActivityOptions PROJECTION = LocalActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(10))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(200))
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .build())
+      .build();
+
+  final PolicyActivities policy = Workflow.newActivityStub(PolicyActivities.class, INTERNAL);
+  final IntakeActivities intake = Workflow.newActivityStub(IntakeActivities.class, INTERNAL);
+  final TicketingActivities ticketing = Workflow.newActivityStub(TicketingActivities.class, SYSTEM_OF_RECORD);
+  final CrmActivities crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD);
+  final MlopsActivities mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD);
+  final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION);
+  final ProjectionActivities projection = Workflow.newLocalActivityStub(ProjectionActivities.class, PROJECTION);
+
+  /** The outcome of a call whose failure the initiative survives: the value, or the failure's message. */
+  record Attempt<T>(T value, String failure) {
+    boolean succeeded() {
+      return failure == null;
+    }
+  }
+
+  static <T> Attempt<T> attempt(String what, Supplier<T> call) {
+    try {
+      return new Attempt<>(call.get(), null);
+    } catch (ActivityFailure failure) {
+      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      log.warn("{} failed after retries: {}", what, cause.getMessage());
+      return new Attempt<>(null, what + " failed: " + cause.getMessage());
+    }
+  }
+
+  static Attempt<Void> attempt(String what, Runnable call) {
+    return attempt(what, () -> {
+      call.run();
+      return null;
+    });
+  }
+}

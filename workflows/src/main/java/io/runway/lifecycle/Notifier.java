@@ -1,0 +1,63 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.Notification;
+import io.runway.lifecycle.policy.EscalationPolicy;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SLA clock of each open task, as durable timers: a reminder at the policy's fraction of the
+ * SLA, escalation to the group lead and the sponsor at breach, then to the governance board.
+ */
+final class Notifier {
+
+  private final InitiativeState state;
+  private final Integrations systems;
+
+  Notifier(InitiativeState state, Integrations systems) {
+    this.state = state;
+    this.systems = systems;
+  }
+
+  void runSlaClock(TaskState task, Duration sla) {
+    EscalationPolicy escalation = state.policy.escalation();
+    Duration untilReminder = Duration.ofMillis((long) (sla.toMillis() * escalation.reminderAt()));
+    if (Workflow.await(untilReminder, () -> !task.open())) {
+      return;
+    }
+    List<String> reminded = new ArrayList<>(List.of("group:" + task.candidateGroup));
+    if (task.assignee != null) {
+      reminded.add("user:" + task.assignee);
+    }
+    escalate(task, 1, "SLA_REMINDER", reminded, "due " + task.dueAt);
+    if (Workflow.await(sla.minus(untilReminder), () -> !task.open())) {
+      return;
+    }
+    List<String> breached = new ArrayList<>(List.of("lead:" + task.candidateGroup));
+    if (state.request.sponsor() != null) {
+      breached.add("user:" + state.request.sponsor());
+    }
+    escalate(task, 2, "SLA_BREACHED", breached, "overdue since " + task.dueAt);
+    if (Workflow.await(escalation.secondEscalationAfter(), () -> !task.open())) {
+      return;
+    }
+    escalate(task, 3, "ESCALATED_TO_BOARD", List.of("group:" + escalation.boardGroup()),
+        "overdue since " + task.dueAt + " and still open after escalation to the " + task.candidateGroup + " lead");
+  }
+
+  private void escalate(TaskState task, int level, String kind, List<String> recipients, String detail) {
+    task.escalationLevel = level;
+    state.changed(Gates.now(), kind, task.gate, null, task.id + " " + detail + "; notified " + String.join(", ", recipients));
+    send(task, kind, recipients, kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ": " + task.id, detail);
+  }
+
+  void send(TaskState task, String kind, List<String> recipients, String subject, String body) {
+    Notification notification = new Notification(task.id + "/" + kind, kind, state.request.key(), task.id, recipients, subject, body);
+    var sent = Integrations.attempt("sending " + kind + " for " + task.id, () -> systems.notifications.send(notification));
+    if (!sent.succeeded()) {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", task.gate, null, sent.failure());
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.ClaimCommand;
+import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.Decision;
+import io.runway.lifecycle.model.EvidenceCommand;
+import io.runway.lifecycle.model.EvidenceInput;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.ReclassifyCommand;
+import io.runway.lifecycle.model.TaskKind;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The rules every command must pass before it is written to history, run by the update validators.
+ * The API checks the same rules first for a quick answer; these are the ones that cannot be bypassed.
+ */
+final class TaskRules {
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+  private TaskRules() {}
+
+  static void checkClaim(InitiativeState state, ClaimCommand command) {
+    TaskState task = openTask(state, command.taskId(), command.actor());
+    String user = command.actor().username();
+    if (command.release()) {
+      if (!user.equals(task.assignee)) {
+        throw Refusal.conflict("task " + task.id + " is not claimed by " + user + ", so " + user + " cannot unclaim it");
+      }
+      return;
+    }
+    checkMayAct(state, task, command.actor());
+    if (task.assignee != null && !task.assignee.equals(user)) {
+      throw Refusal.conflict("task " + task.id + " is already claimed by " + task.assignee + "; they must unclaim it first");
+    }
+  }
+
+  static void checkComplete(InitiativeState state, CompleteCommand command) {
+    TaskState task = openTask(state, command.taskId(), command.actor());
+    Actor actor = command.actor();
+    checkMayAct(state, task, actor);
+    if (task.assignee != null && !task.assignee.equals(actor.username())) {
+      throw Refusal.conflict("task " + task.id + " is claimed by " + task.assignee + "; only they can complete it");
+    }
+    command.evidence().forEach(TaskRules::checkEvidence);
+    Decision decision = command.decision();
+    if (decision == null) {
+      throw Refusal.invalid("decision is required: one of " + allowedDecisions(task.kind));
+    }
+    if (!allowedDecisions(task.kind).contains(decision)) {
+      throw Refusal.invalid("decision " + decision + " does not apply to a " + task.kind + " task; use one of " + allowedDecisions(task.kind));
+    }
+    if ((decision == Decision.REQUEST_CHANGES || decision == Decision.REJECT) && isBlank(command.comment())) {
+      throw Refusal.invalid("comment is required with " + decision + ": say what must change or why it is rejected");
+    }
+    if (decision == Decision.APPROVE) {
+      checkApproval(state, task, command);
+    }
+    if (command.amendment() != null && command.amendment().key() != null
+        && !command.amendment().key().equals(state.request.key())) {
+      throw Refusal.invalid("amendment.key cannot change an initiative's key (" + state.request.key() + ")");
+    }
+  }
+
+  static void checkEvidenceCommand(InitiativeState state, EvidenceCommand command) {
+    checkNotEnded(state);
+    Actor actor = command.actor();
+    boolean owner = state.request.owners() != null && state.request.owners().includes(actor.username());
+    boolean reviewer = command.gate() != null && state.gates.containsKey(command.gate())
+        && actor.isMemberOf(state.gates.get(command.gate()).candidateGroup);
+    if (!owner && !reviewer && !actor.isMemberOf(Lifecycle.PROGRAM_OFFICE)) {
+      throw Refusal.forbidden(actor.username() + " may not attach evidence to " + state.request.key()
+          + ": only the program office, the initiative's owners or the gate's reviewers can");
+    }
+    if (command.evidence() == null) {
+      throw Refusal.invalid("evidence is required");
+    }
+    checkEvidence(command.evidence());
+  }
+
+  static void checkReclassify(InitiativeState state, ReclassifyCommand command) {
+    checkNotEnded(state);
+    Actor actor = command.actor();
+    if (!actor.isMemberOf(Lifecycle.PROGRAM_OFFICE) && !actor.isMemberOf(Lifecycle.GOVERNANCE_BOARD)) {
+      throw Refusal.forbidden(actor.username() + " may not reclassify: only program-office and governance-board can");
+    }
+    if (command.riskTier() == null) {
+      throw Refusal.invalid("riskTier is required: one of MINIMAL, LIMITED, HIGH, PROHIBITED");
+    }
+    if (command.riskTier() == state.riskTier) {
+      throw Refusal.conflict(state.request.key() + " is already classified " + state.riskTier);
+    }
+    if (isBlank(command.reason())) {
+      throw Refusal.invalid("reason is required: say why the risk tier changes");
+    }
+  }
+
+  private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
+    if (task.approvals.contains(command.actor().username())) {
+      throw Refusal.conflict(command.actor().username() + " has already approved " + task.id + "; the "
+          + task.gate + " needs " + task.requiredApprovals + " distinct approvers");
+    }
+    Set<String> missing = new LinkedHashSet<>(task.requiredEvidence);
+    missing.removeAll(evidenceKinds(state, task.gate));
+    command.evidence().forEach(e -> missing.remove(e.kind()));
+    if (!missing.isEmpty()) {
+      throw Refusal.invalid("approval of " + task.gate + " needs evidence of kind " + String.join(", ", missing)
+          + "; attach it with the decision or to the initiative first");
+    }
+  }
+
+  private static Set<String> evidenceKinds(InitiativeState state, Gate gate) {
+    Set<String> kinds = new LinkedHashSet<>();
+    state.evidence.stream().filter(e -> e.gate() == null || e.gate() == gate).forEach(e -> kinds.add(e.kind()));
+    return kinds;
+  }
+
+  private static TaskState openTask(InitiativeState state, String taskId, Actor actor) {
+    if (actor == null || isBlank(actor.username())) {
+      throw Refusal.forbidden("an authenticated user is required");
+    }
+    TaskState task = state.task(taskId)
+        .orElseThrow(() -> Refusal.notFound("initiative " + state.request.key() + " has no task " + taskId));
+    if (!task.open()) {
+      throw Refusal.conflict("task " + taskId + " is " + task.status + "; only open tasks can be claimed or completed");
+    }
+    return task;
+  }
+
+  /** Candidate group or candidate user, and never an owner or the requester deciding their own gate. */
+  private static void checkMayAct(InitiativeState state, TaskState task, Actor actor) {
+    String user = actor.username();
+    if (!task.isCandidate(actor)) {
+      throw Refusal.forbidden(user + " is not in group " + task.candidateGroup + ", which owns task " + task.id);
+    }
+    if (task.kind == TaskKind.GATE_REVIEW) {
+      if (state.request.owners() != null && state.request.owners().includes(user)) {
+        throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
+      }
+      if (user.equals(state.launchedBy)) {
+        throw Refusal.forbidden(user + " launched " + state.request.key() + " and may not decide its gates");
+      }
+    }
+  }
+
+  private static void checkNotEnded(InitiativeState state) {
+    if (state.ended()) {
+      throw Refusal.conflict(state.request.key() + " is " + (state.endRequested != null ? state.endRequested : state.stage)
+          + "; it takes no more commands");
+    }
+  }
+
+  static void checkEvidence(EvidenceInput evidence) {
+    if (isBlank(evidence.kind()) || isBlank(evidence.title()) || isBlank(evidence.uri())) {
+      throw Refusal.invalid("evidence needs a kind, a title and a uri");
+    }
+    try {
+      URI uri = new URI(evidence.uri());
+      if (!uri.isAbsolute() || !Stream.of("http", "https").anyMatch(s -> s.equalsIgnoreCase(uri.getScheme()))) {
+        throw Refusal.invalid("evidence uri " + evidence.uri() + " must be an absolute http(s) link");
+      }
+    } catch (URISyntaxException e) {
+      throw Refusal.invalid("evidence uri " + evidence.uri() + " is not a valid URI: " + e.getReason());
+    }
+    if (evidence.sha256() != null && !SHA256.matcher(evidence.sha256()).matches()) {
+      throw Refusal.invalid("evidence sha256 must be 64 hexadecimal characters");
+    }
+  }
+
+  static Collection<Decision> allowedDecisions(TaskKind kind) {
+    return kind == TaskKind.GATE_REVIEW
+        ? List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT)
+        : List.of(Decision.SUBMIT);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,116 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.CrmActivities;
+import io.runway.lifecycle.activity.CrmRecord;
+import io.runway.lifecycle.activity.IntakeActivities;
+import io.runway.lifecycle.activity.IntakeVerdict;
+import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.MlopsActivities;
+import io.runway.lifecycle.activity.Notification;
+import io.runway.lifecycle.activity.NotificationActivities;
+import io.runway.lifecycle.activity.PolicyActivities;
+import io.runway.lifecycle.activity.ProjectionActivities;
+import io.runway.lifecycle.activity.PromotionRequest;
+import io.runway.lifecycle.activity.TicketRequest;
+import io.runway.lifecycle.activity.TicketUpdate;
+import io.runway.lifecycle.activity.TicketingActivities;
+import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.InitiativeSnapshot;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.TicketRef;
+import io.runway.lifecycle.policy.LifecyclePolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory stand-ins for the systems of record, for workflow unit tests only: they record what
+ * the workflow asked of them so a test can check it. The real adapters are tested in activities/.
+ */
+final class FakeSystems implements PolicyActivities, IntakeActivities, TicketingActivities, CrmActivities, MlopsActivities,
+    NotificationActivities, ProjectionActivities {
+
+  final Map<String, TicketRef> ticketsByRequestKey = new ConcurrentHashMap<>();
+  final Map<String, String> ticketStatus = new ConcurrentHashMap<>();
+  final List<String> ticketComments = new CopyOnWriteArrayList<>();
+  final Map<String, CrmRecord> crm = new ConcurrentHashMap<>();
+  final List<PromotionRequest> promotions = new CopyOnWriteArrayList<>();
+  final List<Notification> notifications = new CopyOnWriteArrayList<>();
+  final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
+  final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
+  private final AtomicInteger ticketNumbers = new AtomicInteger();
+
+  @Override
+  public LifecyclePolicy currentPolicy() {
+    return TestPolicy.policy();
+  }
+
+  @Override
+  public IntakeVerdict validateIntake(InitiativeRequest request, LifecyclePolicy policy) {
+    if (request.riskTier() == RiskTier.PROHIBITED) {
+      return new IntakeVerdict(true, policy.prohibitedReason(), List.of());
+    }
+    List<String> missing = new ArrayList<>();
+    if (request.purpose() == null || request.purpose().isBlank()) {
+      missing.add("purpose: the intended purpose is required");
+    }
+    if (request.owners() == null || request.owners().business() == null) {
+      missing.add("owners.business: a named business owner is required");
+    }
+    return new IntakeVerdict(false, null, missing);
+  }
+
+  @Override
+  public TicketRef openTicket(TicketRequest request) {
+    return ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
+      String id = "T-" + ticketNumbers.incrementAndGet();
+      ticketStatus.put(id, "OPEN");
+      return new TicketRef("fake", id, "https://tickets.example/" + id);
+    });
+  }
+
+  @Override
+  public void updateTicket(TicketUpdate update) {
+    if (update.comment() != null) {
+      ticketComments.add(update.ticketId() + ": " + update.comment());
+    }
+    if (update.targetStatus() != null) {
+      ticketStatus.put(update.ticketId(), update.targetStatus());
+    }
+  }
+
+  @Override
+  public String upsertInitiative(CrmRecord record) {
+    crm.put(record.externalId(), record);
+    return "CRM-" + record.externalId();
+  }
+
+  @Override
+  public Map<String, Double> readMetrics(MetricsQuery query) {
+    Map<String, Double> found = new java.util.LinkedHashMap<>();
+    query.metricNames().stream().filter(metrics::containsKey).forEach(n -> found.put(n, metrics.get(n)));
+    return found;
+  }
+
+  @Override
+  public void promote(PromotionRequest request) {
+    promotions.add(request);
+  }
+
+  @Override
+  public void send(Notification notification) {
+    notifications.add(notification);
+  }
+
+  @Override
+  public void project(InitiativeSnapshot snapshot) {
+    snapshots.add(snapshot);
+  }
+
+  List<String> notificationKinds(String taskId) {
+    return notifications.stream().filter(n -> taskId.equals(n.taskId())).map(Notification::kind).toList();
+  }
+}
