@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,13 @@ public final class TemporalCalls {
 
   private static final Set<Status.Code> UNREACHABLE =
       Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
+
+  private static final Map<String, HttpStatus> REFUSALS =
+      Map.of(
+          Refusal.FORBIDDEN, HttpStatus.FORBIDDEN,
+          Refusal.NOT_FOUND, HttpStatus.NOT_FOUND,
+          Refusal.CONFLICT, HttpStatus.CONFLICT,
+          Refusal.INVALID, HttpStatus.UNPROCESSABLE_CONTENT);
 
   private TemporalCalls() {}
 
@@ -71,14 +79,8 @@ public final class TemporalCalls {
     if (!(e.getCause() instanceof ApplicationFailure failure)) {
       return e;
     }
-    HttpStatus status =
-        switch (String.valueOf(failure.getType())) {
-          case Refusal.FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case Refusal.NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case Refusal.CONFLICT -> HttpStatus.CONFLICT;
-          case Refusal.INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-          default -> null;
-        };
+    // Refusal's type names are class names (not compile-time constants), hence a map and not a switch
+    HttpStatus status = REFUSALS.get(failure.getType());
     return status == null ? e : new ApiProblem(status, failure.getOriginalMessage(), null);
   }
 }
