@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   static final int DEFAULT_HISTORY_LIMIT = 10_000;
+  /** Snapshots recorded for the projection make events large: stay far below Temporal's 50 MB limit. */
+  static final long HISTORY_BYTES_LIMIT = 8L * 1024 * 1024;
   private static final int REMEMBERED_EVENT_IDS = 1_000;
 
   private final LaunchInput launch;
@@ -190,7 +192,9 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   }
 
   private boolean shouldContinueAsNew() {
-    return Workflow.getInfo().isContinueAsNewSuggested() || Workflow.getInfo().getHistoryLength() > state.historyLimit;
+    var info = Workflow.getInfo();
+    return info.isContinueAsNewSuggested() || info.getHistoryLength() > state.historyLimit
+        || info.getHistorySize() > HISTORY_BYTES_LIMIT;
   }
 
   private void continueAsNew() {

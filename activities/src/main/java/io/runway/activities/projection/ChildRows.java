@@ -1,0 +1,107 @@
+package io.runway.activities.projection;
+
+import io.runway.lifecycle.model.Evidence;
+import io.runway.lifecycle.model.GateView;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.lifecycle.model.TicketRef;
+import io.runway.lifecycle.model.TimelineEntry;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Gates, tasks, evidence and timeline of one initiative, each written as one JDBC batch. */
+final class ChildRows {
+
+  private static final String DELETE_GATES_NOT_IN_VIEW = "delete from gate where workflow_id = ? and gate <> all(?)";
+
+  private static final String UPSERT_GATE = """
+      insert into gate (workflow_id, gate, status, candidate_group, round, opened_at, decided_at, decided_by,
+          due_at, ticket_system, ticket_id, ticket_url)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      on conflict (workflow_id, gate) do update set
+          status = excluded.status, candidate_group = excluded.candidate_group, round = excluded.round,
+          opened_at = excluded.opened_at, decided_at = excluded.decided_at, decided_by = excluded.decided_by,
+          due_at = excluded.due_at, ticket_system = excluded.ticket_system, ticket_id = excluded.ticket_id,
+          ticket_url = excluded.ticket_url""";
+
+  // Rewriting unchanged tasks would only bloat the inbox index with dead tuples, hence the WHERE.
+  private static final String UPSERT_TASK = """
+      insert into task (id, workflow_id, initiative_key, gate, kind, round, candidate_group, candidate_users,
+          status, assignee, risk_tier, created_at, due_at, completed_at, decision, decided_by, escalation_level,
+          required_evidence, view)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+      on conflict (id) do update set
+          gate = excluded.gate, kind = excluded.kind, round = excluded.round,
+          candidate_group = excluded.candidate_group, candidate_users = excluded.candidate_users,
+          status = excluded.status, assignee = excluded.assignee, risk_tier = excluded.risk_tier,
+          created_at = excluded.created_at, due_at = excluded.due_at, completed_at = excluded.completed_at,
+          decision = excluded.decision, decided_by = excluded.decided_by,
+          escalation_level = excluded.escalation_level, required_evidence = excluded.required_evidence,
+          view = excluded.view
+      where task.view is distinct from excluded.view or task.risk_tier is distinct from excluded.risk_tier""";
+
+  private static final String UPSERT_EVIDENCE = """
+      insert into evidence (workflow_id, id, gate, kind, title, uri, sha256, added_by, added_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      on conflict (workflow_id, id) do update set
+          gate = excluded.gate, kind = excluded.kind, title = excluded.title, uri = excluded.uri,
+          sha256 = excluded.sha256, added_by = excluded.added_by, added_at = excluded.added_at""";
+
+  private static final String INSERT_TIMELINE = """
+      insert into timeline (workflow_id, seq, at, type, gate, actor, detail) values (?, ?, ?, ?, ?, ?, ?)
+      on conflict (workflow_id, seq) do nothing""";
+
+  private final JdbcTemplate jdbc;
+
+  ChildRows(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The gate table mirrors the view: a gate the view no longer shows (reclassified away) goes. */
+  void gates(String workflowId, List<GateView> gates) {
+    List<String> names = gates.stream().map(g -> g.gate().name()).toList();
+    jdbc.update(DELETE_GATES_NOT_IN_VIEW, ps -> new Binder(ps).text(workflowId).textArray(names));
+    batch(UPSERT_GATE, gates, (b, gate) -> {
+      TicketRef ticket = gate.ticket();
+      b.text(workflowId).name(gate.gate()).name(gate.status()).text(gate.candidateGroup()).integer(gate.round())
+          .instant(gate.openedAt()).instant(gate.decidedAt()).textArray(gate.decidedBy()).instant(gate.dueAt())
+          .text(ticket == null ? null : ticket.system())
+          .text(ticket == null ? null : ticket.id())
+          .text(ticket == null ? null : ticket.url());
+    });
+  }
+
+  void tasks(String workflowId, RiskTier riskTier, List<TaskView> tasks) {
+    batch(UPSERT_TASK, tasks, (b, task) -> b
+        .text(task.id()).text(workflowId).text(task.initiativeKey()).name(task.gate()).name(task.kind())
+        .integer(task.round()).text(task.candidateGroup()).textArray(task.candidateUsers()).name(task.status())
+        .text(task.assignee()).name(riskTier).instant(task.createdAt()).instant(task.dueAt())
+        .instant(task.completedAt()).name(task.decision()).text(task.decidedBy()).integer(task.escalationLevel())
+        .textArray(task.requiredEvidence()).json(task));
+  }
+
+  void evidence(String workflowId, List<Evidence> evidence) {
+    batch(UPSERT_EVIDENCE, evidence, (b, e) -> b
+        .text(workflowId).text(e.id()).name(e.gate()).text(e.kind()).text(e.title()).text(e.uri())
+        .text(e.sha256()).text(e.addedBy()).instant(e.addedAt()));
+  }
+
+  void timeline(String workflowId, List<TimelineEntry> entries) {
+    batch(INSERT_TIMELINE, entries, (b, entry) -> b
+        .text(workflowId).bigint(entry.seq()).instant(entry.at()).text(entry.type()).name(entry.gate())
+        .text(entry.actor()).text(entry.detail()));
+  }
+
+  private <T> void batch(String sql, List<T> rows, RowBinding<T> binding) {
+    if (rows == null || rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(sql, rows, rows.size(), (ps, row) -> binding.bind(new Binder(ps), row));
+  }
+
+  @FunctionalInterface
+  private interface RowBinding<T> {
+    void bind(Binder binder, T row) throws SQLException;
+  }
+}

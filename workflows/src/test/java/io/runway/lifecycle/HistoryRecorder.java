@@ -1,0 +1,69 @@
+package io.runway.lifecycle;
+
+import static io.runway.lifecycle.Drive.member;
+import static io.runway.lifecycle.Drive.request;
+
+import io.runway.lifecycle.model.ClaimCommand;
+import io.runway.lifecycle.model.Decision;
+import io.runway.lifecycle.model.EndCommand;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ProductionEventType;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.Stage;
+import io.runway.lifecycle.model.TaskKind;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the history that {@link ReplayTest} replays. Run it when a release changes the workflow:
+ * {@code mvn -pl workflows test -Dtest=HistoryRecorder -Drunway.recordHistories=v2}, then commit the file.
+ * The run covers every kind of command: claims, request changes, SLA timers, parallel gates,
+ * two-person go-live, a production event, continue-free retirement.
+ */
+@EnabledIfSystemProperty(named = "runway.recordHistories", matches = "v\\d+")
+class HistoryRecorder {
+
+  final FakeSystems systems = new FakeSystems();
+
+  @RegisterExtension
+  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
+      .setActivityImplementations(systems)
+      .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
+      .build();
+
+  @Test
+  void recordAHighRiskLifecycle(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) throws Exception {
+    InitiativeWorkflow stub = new Drive(client, worker.getTaskQueue()).launch(request("recorded", RiskTier.HIGH));
+    var security = Drive.openReview(stub, Gate.SECURITY_REVIEW);
+    stub.claim(new ClaimCommand(security.id(), member("security", 1), false));
+    env.sleep(Duration.ofDays(9));
+    Drive.decide(stub, Gate.SECURITY_REVIEW, member("security", 1), Decision.REQUEST_CHANGES, "add rate limiting");
+    var findings = Drive.openTask(stub, Gate.SECURITY_REVIEW, TaskKind.ADDRESS_FINDINGS);
+    stub.complete(new io.runway.lifecycle.model.CompleteCommand(findings.id(), Drive.actor("tom.tech"), Decision.SUBMIT, "done",
+        null, null, null));
+    Drive.driveToProduction(stub, RiskTier.HIGH);
+    stub.productionEvent(new ProductionEvent("drift-1", ProductionEventType.DRIFT_ALERT, "PSI 0.3", null, "monitoring"));
+    Drive.approve(stub, Gate.HITL_VALIDATION, member("business-validation", 1));
+    Drive.eventually(() -> Drive.gateView(stub.view(), Gate.HITL_VALIDATION).round(), r -> r == 2, "re-validation");
+    Drive.eventually(() -> Drive.gateView(stub.view(), Gate.HITL_VALIDATION).status(),
+        s -> s == io.runway.lifecycle.model.GateStatus.APPROVED, "re-validated");
+    stub.retire(new EndCommand(member("operations", 1), "replaced"));
+    WorkflowClient.execute(stub::run, null, null).join();
+
+    String version = System.getProperty("runway.recordHistories");
+    Path file = Path.of("src/test/resources/histories/initiative-high-lifecycle-" + version + ".json");
+    Files.writeString(file, client.fetchHistory(Lifecycle.workflowId("recorded")).toJson(true));
+    System.out.println("recorded " + file.toAbsolutePath() + " ending " + Stage.RETIRED);
+  }
+}

@@ -1,0 +1,73 @@
+package io.runway.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runway.lifecycle.model.LaunchInput;
+import io.runway.lifecycle.model.Stage;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every recorded history of every released version must replay on the current code; a change
+ * that running workflows could see must go behind {@code Workflow.getVersion}. Histories are
+ * recorded by {@link HistoryRecorder} into {@code src/test/resources/histories/}.
+ */
+class ReplayTest {
+
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  static Stream<Path> histories() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(HISTORIES)) {
+      files = listed.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).as("recorded histories in " + HISTORIES).isNotEmpty();
+    return files.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void recordedHistoryReplaysOnTheCurrentCode(Path file) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(file));
+    assertThat(history.getEvents()).hasSizeGreaterThan(100);
+
+    WorkflowReplayer.replayWorkflowExecution(history, InitiativeWorkflowImpl.class);
+  }
+
+  @Test
+  void aChangeRunningWorkflowsCouldSeeIsCaughtByReplay() throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(Files.readString(histories().findFirst().orElseThrow()));
+
+    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(history, UnversionedChange.class))
+        .hasStackTraceContaining("NonDeterministicException")
+        .hasStackTraceContaining("does not match command type COMMAND_TYPE_START_TIMER");
+  }
+
+  /** The lifecycle with a timer added up front and not behind {@code Workflow.getVersion}: a breaking change. */
+  public static class UnversionedChange extends InitiativeWorkflowImpl {
+
+    @WorkflowInit
+    public UnversionedChange(LaunchInput launch, InitiativeState carried) {
+      super(launch, carried);
+    }
+
+    @Override
+    public Stage run(LaunchInput launch, InitiativeState carried) {
+      Workflow.sleep(Duration.ofMinutes(1));
+      return super.run(launch, carried);
+    }
+  }
+}
