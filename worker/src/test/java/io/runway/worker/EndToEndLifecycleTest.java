@@ -45,7 +45,11 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     JsonNode waiting = initiativeWhen(key, v -> timelineHas(v, "AWAITING_TICKET"));
     assertThat(waiting.path("stage").asString()).isEqualTo("INTEGRATION");
     String ticket = ticketOf(key, "INTEGRATION");
+    assertProblem(api.post("security-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 403);
     assertThat(api.post("engineering-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()).status()).isEqualTo(202);
+    // resolved on the board, and DONE as soon as the workflow, already signed off, approves the gate
+    assertThat(api.get("auditor-1", "/api/v1/tickets/" + ticket).json().path("status").asString()).isIn("RESOLVED", "DONE");
+    assertProblem(api.post("engineering-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 409);
 
     approveAs("business-validation-1", inboxTask("business-validation-1", "business-validation", key));
     JsonNode goLive = inboxTask("governance-board-1", "governance-board", key);
