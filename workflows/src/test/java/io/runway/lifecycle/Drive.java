@@ -25,6 +25,7 @@ import io.runway.lifecycle.policy.GatePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.WorkerOptions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,8 @@ final class Drive {
         .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
         .setActivityImplementations(systems)
         .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
+        // a cold JVM on a busy 2-core CI machine can spend over the default second loading classes
+        .setWorkerOptions(WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build())
         .build();
   }
 

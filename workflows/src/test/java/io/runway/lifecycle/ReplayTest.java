@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.runway.lifecycle.model.LaunchInput;
 import io.runway.lifecycle.model.Stage;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.io.IOException;
@@ -43,7 +46,7 @@ class ReplayTest {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(file));
     assertThat(history.getEvents()).hasSizeGreaterThan(100);
 
-    WorkflowReplayer.replayWorkflowExecution(history, InitiativeWorkflowImpl.class);
+    replay(history, InitiativeWorkflowImpl.class);
   }
 
   @Test
@@ -51,9 +54,21 @@ class ReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(histories().findFirst().orElseThrow()));
 
-    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(history, UnversionedChange.class))
+    assertThatThrownBy(() -> replay(history, UnversionedChange.class))
         .hasStackTraceContaining("NonDeterministicException")
         .hasStackTraceContaining("does not match command type COMMAND_TYPE_START_TIMER");
+  }
+
+  /**
+   * Replays on a worker whose deadlock detection allows for a cold JVM on a busy 2-core machine:
+   * the first deserialisation of the state can take over the default second, which is not a deadlock.
+   */
+  private static void replay(WorkflowExecutionHistory history, Class<?> implementation) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+      worker.registerWorkflowImplementationTypes(implementation);
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
+    }
   }
 
   /** The lifecycle with a timer added up front and not behind {@code Workflow.getVersion}: a breaking change. */
