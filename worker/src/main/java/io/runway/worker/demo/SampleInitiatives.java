@@ -1,0 +1,45 @@
+package io.runway.worker.demo;
+
+import io.runway.lifecycle.model.Budget;
+import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.Kpi;
+import io.runway.lifecycle.model.Owners;
+import io.runway.lifecycle.model.RiskTier;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Complete sample launch requests, one or more per risk tier, so intake passes and gates open. */
+final class SampleInitiatives {
+
+  private SampleInitiatives() {}
+
+  static List<InitiativeRequest> all() {
+    return List.of(
+        sample("invoice-triage", "Invoice triage assistant", "finance", RiskTier.MINIMAL,
+            "Route incoming invoices to the right approver", "cycle time", "hours", 30.0, 6.0),
+        sample("support-reply-drafts", "Support reply drafts", "customer-service", RiskTier.LIMITED,
+            "Draft first replies to support tickets for agents to edit", "handling time", "minutes", 12.0, 7.0),
+        sample("fraud-scoring", "Card fraud scoring", "payments", RiskTier.HIGH,
+            "Score card transactions for fraud before authorisation", "false negative rate", "%", 4.0, 2.5),
+        sample("credit-limit-advisor", "Credit limit advisor", "lending", RiskTier.HIGH,
+            "Recommend credit limit changes for analyst review", "error rate", "%", 8.0, 4.0),
+        sample("contract-clause-search", "Contract clause search", "legal-ops", RiskTier.LIMITED,
+            "Find non-standard clauses in supplier contracts", "cost per review", "EUR", 40.0, 15.0),
+        sample("emotion-monitoring", "Workplace emotion monitoring", "hr", RiskTier.PROHIBITED,
+            "Infer employee emotions from webcam video", "attrition", "%", 12.0, 10.0));
+  }
+
+  private static InitiativeRequest sample(
+      String key, String name, String unit, RiskTier tier, String purpose, String kpi, String kpiUnit,
+      double baseline, double target) {
+    return new InitiativeRequest(
+        key, name, purpose, unit, tier,
+        new Owners("ana.business", "tom.technical", "olga.operations"),
+        "sam.sponsor",
+        List.of("internal", "personal"),
+        List.of(new Kpi(kpi, kpiUnit, baseline, target)),
+        new Budget(new BigDecimal("2500"), "EUR"),
+        key + "-model",
+        "1");
+  }
+}

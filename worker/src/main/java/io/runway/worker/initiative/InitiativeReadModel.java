@@ -1,0 +1,134 @@
+package io.runway.worker.initiative;
+
+import io.runway.lifecycle.Lifecycle;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.Owners;
+import io.runway.lifecycle.model.Stage;
+import io.runway.lifecycle.model.TimelineEntry;
+import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads initiatives from the read model the projection activity writes; never writes it. */
+@Repository
+class InitiativeReadModel {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final LaunchRequests launches;
+
+  InitiativeReadModel(JdbcClient jdbc, JsonMapper json, LaunchRequests launches) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.launches = launches;
+  }
+
+  PageResult<InitiativeSummary> list(InitiativeFilter filter, Paging paging) {
+    StringBuilder where = new StringBuilder(" where true");
+    List<Object> params = new ArrayList<>();
+    if (filter.stage() != null) {
+      where.append(" and stage = ?");
+      params.add(filter.stage().name());
+    }
+    if (filter.riskTier() != null) {
+      where.append(" and risk_tier = ?");
+      params.add(filter.riskTier().name());
+    }
+    if (filter.owner() != null) {
+      where.append(" and ? in (owner_business, owner_technical, owner_operations)");
+      params.add(filter.owner());
+    }
+    if (filter.businessUnit() != null) {
+      where.append(" and business_unit = ?");
+      params.add(filter.businessUnit());
+    }
+    if (filter.stalled()) {
+      // same predicate as initiative_progress_idx, so the stall radar reads the partial index
+      where.append(" and stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and last_progress_at < ?");
+      params.add(Timestamp.from(Instant.now().minusSeconds(86_400L * filter.stalledDays())));
+    }
+    long total = jdbc.sql("select count(*) from initiative" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(paging.size());
+    pageParams.add(paging.offset());
+    List<InitiativeSummary> items =
+        jdbc.sql(
+                """
+                select key, workflow_id, name, business_unit, risk_tier, stage, owner_business, owner_technical,
+                       owner_operations, sponsor, launched_by, launched_at, last_progress_at, model_name,
+                       model_version, outcome_reason
+                from initiative"""
+                    + where
+                    + " order by launched_at desc nulls last, key limit ? offset ?")
+            .params(pageParams)
+            .query((rs, n) -> summary(rs))
+            .list();
+    return new PageResult<>(items, paging.page(), paging.size(), total);
+  }
+
+  /** The projected view with its timeline; a launch not yet projected shows as INTAKE with no gates. */
+  Optional<InitiativeDetail> find(String key) {
+    Optional<InitiativeView> projected =
+        jdbc.sql("select view::text from initiative where key = ?")
+            .param(key)
+            .query(String.class)
+            .optional()
+            .map(view -> json.readValue(view, InitiativeView.class));
+    if (projected.isPresent()) {
+      return Optional.of(new InitiativeDetail(projected.get(), timeline(projected.get().workflowId())));
+    }
+    return launches.find(key).map(InitiativeReadModel::notYetProjected);
+  }
+
+  Optional<Stage> stage(String key) {
+    return jdbc.sql("select stage from initiative where key = ?").param(key).query(String.class).optional().map(Stage::valueOf);
+  }
+
+  private List<TimelineEntry> timeline(String workflowId) {
+    return jdbc.sql("select seq, at, type, gate, actor, detail from timeline where workflow_id = ? order by seq")
+        .param(workflowId)
+        .query(
+            (rs, n) ->
+                new TimelineEntry(
+                    rs.getLong("seq"), instant(rs, "at"), rs.getString("type"),
+                    rs.getString("gate") == null ? null : Gate.valueOf(rs.getString("gate")),
+                    rs.getString("actor"), rs.getString("detail")))
+        .list();
+  }
+
+  private static InitiativeDetail notYetProjected(LaunchRequests.Accepted accepted) {
+    InitiativeRequest request = CanonicalPayload.read(accepted.payload());
+    InitiativeView view =
+        new InitiativeView(
+            accepted.key(), Lifecycle.workflowId(accepted.key()), request, request.riskTier(), Stage.INTAKE, null,
+            accepted.launchedBy(), accepted.acceptedAt(), accepted.acceptedAt(), request.modelVersion(), null,
+            List.of(), List.of(), List.of(), List.of());
+    return new InitiativeDetail(view, List.of());
+  }
+
+  private static InitiativeSummary summary(ResultSet rs) throws SQLException {
+    return new InitiativeSummary(
+        rs.getString("key"), rs.getString("workflow_id"), rs.getString("name"), rs.getString("business_unit"),
+        rs.getString("risk_tier"), rs.getString("stage"),
+        new Owners(rs.getString("owner_business"), rs.getString("owner_technical"), rs.getString("owner_operations")),
+        rs.getString("sponsor"), rs.getString("launched_by"), instant(rs, "launched_at"),
+        instant(rs, "last_progress_at"), rs.getString("model_name"), rs.getString("model_version"),
+        rs.getString("outcome_reason"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp at = rs.getTimestamp(column);
+    return at == null ? null : at.toInstant();
+  }
+}

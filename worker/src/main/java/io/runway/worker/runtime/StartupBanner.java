@@ -1,0 +1,50 @@
+package io.runway.worker.runtime;
+
+import io.runway.worker.security.DemoUsers;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the embedded profile where the API is, who can log in, and what is lost on restart. */
+@Component
+@Profile("embedded")
+class StartupBanner {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+  private final Environment environment;
+
+  StartupBanner(Environment environment) {
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void announce() {
+    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String users =
+        DemoUsers.all().stream()
+            .map(user -> "    " + user.username() + " / " + DemoUsers.PASSWORD + "  (group " + user.group() + ")")
+            .collect(Collectors.joining("\n"));
+    log.info(
+        """
+
+        ==================================================================================
+          Runway is ready (embedded profile)
+            API:      http://localhost:{}/api/v1
+            OpenAPI:  http://localhost:{}/v3/api-docs
+          Demo users (HTTP Basic):
+        {}
+          NOTICE: embedded mode uses an in-process Temporal test server and an embedded
+          PostgreSQL. Nothing survives a restart: initiatives, tasks and history are lost.
+          For durable operation run the `external` profile (see docker-compose.yml).
+        ==================================================================================""",
+        port,
+        port,
+        users);
+  }
+}

@@ -1,0 +1,27 @@
+package io.runway.worker.security;
+
+import io.runway.lifecycle.model.Actor;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** Turns the authenticated principal into the workflow's {@link Actor}: authorities are group names. */
+public final class Actors {
+
+  private Actors() {}
+
+  public static Actor of(Authentication authentication) {
+    Set<String> groups =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(Groups.ALL::contains)
+            .collect(Collectors.toUnmodifiableSet());
+    return new Actor(authentication.getName(), groups);
+  }
+
+  /** Auditors read everything; admins manage the system and may look at any inbox. */
+  public static boolean seesEverything(Actor actor) {
+    return actor.isMemberOf(Groups.AUDITOR) || actor.isMemberOf(Groups.ADMIN);
+  }
+}

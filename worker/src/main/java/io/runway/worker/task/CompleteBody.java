@@ -1,0 +1,24 @@
+package io.runway.worker.task;
+
+import io.runway.lifecycle.model.Decision;
+import io.runway.lifecycle.model.InitiativeRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+
+/** Completing a task: the decision, and what supports it. */
+record CompleteBody(
+    @NotNull(message = "is required (one of APPROVE, REQUEST_CHANGES, REJECT, SUBMIT)") Decision decision,
+    String comment,
+    List<@Valid EvidenceItem> evidence,
+    Map<String, Double> metrics,
+    InitiativeRequest amendment) {
+
+  record EvidenceItem(
+      @NotBlank(message = "is required") String kind,
+      @NotBlank(message = "is required") String title,
+      @NotBlank(message = "is required") String uri,
+      String sha256) {}
+}

@@ -1,0 +1,80 @@
+package io.runway.worker.task;
+
+import io.runway.lifecycle.InitiativeWorkflow;
+import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.ClaimCommand;
+import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.EvidenceInput;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.worker.security.Actors;
+import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.TemporalCalls;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Task commands. The API refuses the obvious (unknown task, caller not a candidate) from the read
+ * model; everything else, including who holds the claim, is the workflow validator's call, because
+ * the read model may lag behind it.
+ */
+@Service
+class TaskCommands {
+
+  private final TaskInbox inbox;
+  private final WorkflowClient temporal;
+
+  TaskCommands(TaskInbox inbox, WorkflowClient temporal) {
+    this.inbox = inbox;
+    this.temporal = temporal;
+  }
+
+  TaskView get(String id, Actor actor) {
+    TaskRow task = task(id);
+    if (!task.isCandidate(actor) && !Actors.seesEverything(actor)) {
+      throw notCandidate(task, actor);
+    }
+    return task.view();
+  }
+
+  TaskView claim(String id, Actor actor, boolean release) {
+    TaskRow task = candidateTask(id, actor);
+    InitiativeWorkflow workflow = workflow(task);
+    return TemporalCalls.call(task.view().initiativeKey(), () -> workflow.claim(new ClaimCommand(id, actor, release)));
+  }
+
+  TaskView complete(String id, CompleteBody body, Actor actor) {
+    TaskRow task = candidateTask(id, actor);
+    List<EvidenceInput> evidence =
+        body.evidence() == null
+            ? List.of()
+            : body.evidence().stream().map(e -> new EvidenceInput(e.kind(), e.title(), e.uri(), e.sha256())).toList();
+    CompleteCommand command =
+        new CompleteCommand(id, actor, body.decision(), body.comment(), evidence, body.metrics(), body.amendment());
+    InitiativeWorkflow workflow = workflow(task);
+    return TemporalCalls.call(task.view().initiativeKey(), () -> workflow.complete(command));
+  }
+
+  private TaskRow candidateTask(String id, Actor actor) {
+    TaskRow task = task(id);
+    if (!task.isCandidate(actor)) {
+      throw notCandidate(task, actor);
+    }
+    return task;
+  }
+
+  private TaskRow task(String id) {
+    return inbox.find(id).orElseThrow(() -> ApiProblem.notFound("No task with id '" + id + "'."));
+  }
+
+  private InitiativeWorkflow workflow(TaskRow task) {
+    return temporal.newWorkflowStub(InitiativeWorkflow.class, task.workflowId());
+  }
+
+  private static ApiProblem notCandidate(TaskRow task, Actor actor) {
+    return ApiProblem.forbidden(
+        "Task '" + task.view().id() + "' belongs to group '" + task.candidateGroup() + "'"
+            + (task.candidateUsers().isEmpty() ? "" : " and users " + task.candidateUsers())
+            + "; " + actor.username() + " is in " + actor.groups() + ".");
+  }
+}

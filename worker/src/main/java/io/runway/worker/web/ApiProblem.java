@@ -1,0 +1,53 @@
+package io.runway.worker.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A refusal the API explains to the caller; rendered as problem+json by {@link ApiExceptionHandler}. */
+public class ApiProblem extends RuntimeException {
+
+  /** One field that is wrong and why; {@code allowedValues} is set for enumerations. */
+  public record FieldProblem(String field, String message, List<String> allowedValues) {
+    public FieldProblem(String field, String message) {
+      this(field, message, null);
+    }
+  }
+
+  private final HttpStatus status;
+  private final List<FieldProblem> errors;
+
+  public ApiProblem(HttpStatus status, String detail, List<FieldProblem> errors) {
+    super(detail);
+    this.status = status;
+    this.errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, detail, null);
+  }
+
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(HttpStatus.FORBIDDEN, detail, null);
+  }
+
+  public static ApiProblem conflict(String detail) {
+    return new ApiProblem(HttpStatus.CONFLICT, detail, null);
+  }
+
+  public static ApiProblem invalid(String field, String message) {
+    return new ApiProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message, List.of(new FieldProblem(field, message)));
+  }
+
+  public static ApiProblem unavailable(String detail) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, null);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public List<FieldProblem> errors() {
+    return errors;
+  }
+}
