@@ -49,11 +49,13 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  static AppProcess start(String java, Path jar, String xmx, List<String> extraArgs, Path log) throws IOException {
+  static AppProcess start(String java, Path jar, String xmx, List<String> jvmArgs, List<String> extraArgs, Path log)
+      throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Xmx" + xmx);
+    command.addAll(jvmArgs);
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);

@@ -103,6 +103,15 @@ final class Launcher {
   }
 
   Result run(String label, int count, double rate) throws InterruptedException {
+    return run(label, count, rate, Integer.MAX_VALUE);
+  }
+
+  /**
+   * With {@code maxInFlight} bounded, a request waits for a free slot before it is sent (its send lag
+   * grows instead of piling thousands of requests onto a saturated app until they time out).
+   */
+  Result run(String label, int count, double rate, int maxInFlight) throws InterruptedException {
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(maxInFlight);
     Result result = new Result(label, rate, count);
     long periodNanos = (long) (1e9 / rate);
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -116,7 +125,14 @@ final class Launcher {
         }
         int slot = i;
         int n = sequence.incrementAndGet();
-        threads.submit(() -> launchOne(result, slot, n, due));
+        slots.acquire();
+        threads.submit(() -> {
+          try {
+            launchOne(result, slot, n, due);
+          } finally {
+            slots.release();
+          }
+        });
       }
       threads.shutdown();
       threads.awaitTermination(10, TimeUnit.MINUTES);

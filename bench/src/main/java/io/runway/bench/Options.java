@@ -23,8 +23,11 @@ final class Options {
         --xmx SIZE               heap of the started app (default 2g)
         --java PATH              java binary for the app and its jcmd (default: $JAVA_HOME/bin/java, else this JVM's)
         --app-arg ARG            extra argument for the app (repeatable), e.g. --app-arg=--logging.level.root=WARN
+        --jvm-arg ARG            extra JVM option for the app (repeatable), e.g. --jvm-arg=-XX:StartFlightRecording=filename=app.jfr
         --url URL                benchmark an already running instance instead (only localhost is accepted)
         --pid PID                with --url: the app's pid, so heap after GC can still be measured
+        --warmup N               launches (and drives 5 of them) before measuring, so JIT warm-up is not measured (default 200, 0 = none)
+        --warmup-rate R          launches per second during warm-up (default 10)
         --launches N             phase A: initiatives to launch (default 600)
         --rate R                 phase A: target launches per second, open loop (default 20)
         --risk-mix SPEC          tier weights, e.g. MINIMAL=90,LIMITED=7,HIGH=3 (default)
@@ -33,6 +36,7 @@ final class Options {
         --poll-ms MS             phase B: inbox poll interval (default 10)
         --heap-steps N,N         phase C: open-workflow counts to measure heap after GC at (default 1000,10000; none = skip)
         --heap-rate R            phase C: launches per second while growing to a step (default 50)
+        --heap-max-in-flight N   phase C: at most N launches in flight while growing (default 16), so a saturated app is not flooded
         --heap-flat-tolerance F  phase C: "flat" means last/first step heap <= F (default 1.25)
         --out DIR                report folder (default <root>/bench-results)
         --dry-run                print the plan and exit
@@ -41,13 +45,18 @@ final class Options {
 
   private static final Set<String> VALUED =
       Set.of("--jar", "--xmx", "--java", "--app-arg", "--url", "--pid", "--launches", "--rate", "--risk-mix",
-          "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out");
+          "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out",
+          "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight");
 
   boolean startApp = true;
   Path jar;
   String xmx = "2g";
   String java;
   List<String> appArgs = new ArrayList<>();
+  List<String> jvmArgs = new ArrayList<>();
+  int warmup = 200;
+  double warmupRate = 10;
+  int heapMaxInFlight = 16;
   String url;
   Long pid;
   int launches = 600;
@@ -103,7 +112,7 @@ final class Options {
       }
       o.url = o.url.replaceAll("/+$", "");
     }
-    if (o.rate <= 0 || o.heapRate <= 0 || o.reviewers < 1 || o.pollMs < 1 || o.launches < 0 || o.drive < 0) {
+    if (o.rate <= 0 || o.heapRate <= 0 || o.warmupRate <= 0 || o.heapMaxInFlight < 1 || o.warmup < 0 || o.reviewers < 1 || o.pollMs < 1 || o.launches < 0 || o.drive < 0) {
       throw new IllegalArgumentException("rates, reviewers and poll interval must be positive, counts non-negative");
     }
     return o;
@@ -115,6 +124,10 @@ final class Options {
       case "--xmx" -> xmx = value;
       case "--java" -> java = value;
       case "--app-arg" -> appArgs.add(value);
+      case "--jvm-arg" -> jvmArgs.add(value);
+      case "--warmup" -> warmup = Integer.parseInt(value);
+      case "--warmup-rate" -> warmupRate = Double.parseDouble(value);
+      case "--heap-max-in-flight" -> heapMaxInFlight = Integer.parseInt(value);
       case "--url" -> url = value;
       case "--pid" -> pid = Long.parseLong(value);
       case "--launches" -> launches = Integer.parseInt(value);

@@ -99,7 +99,7 @@ public final class RunwayBenchmark {
         Files.createDirectories(outDir);
         Path log = outDir.resolve(stamp + "-app.log");
         System.out.println("Starting " + jar + " with -Xmx" + o.xmx + " (log: " + log + ")");
-        app = AppProcess.start(java, jar, o.xmx, o.appArgs, log);
+        app = AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, log);
         pid = app.pid();
         api = new Api("http://localhost:" + app.port);
         long t0 = System.nanoTime();
@@ -132,19 +132,20 @@ public final class RunwayBenchmark {
     report.line("Runway benchmark -- DRY RUN (nothing is started or sent)");
     report.line("  project root     %s", root);
     if (o.startApp) {
-      report.line("  app              start %s as a child process: %s -Xmx%s -jar <jar> --server.port=<free port> %s",
+      report.line("  app              start %s as a child process: %s -Xmx%s %s -jar <jar> --server.port=<free port> %s",
           jar == null ? "<no worker jar found: run `mvn -q -DskipTests package` first>" : jar, java, o.xmx,
-          String.join(" ", o.appArgs));
+          String.join(" ", o.jvmArgs), String.join(" ", o.appArgs));
       report.line("                   wait for GET /actuator/health = 200 (<= 120 s); SIGTERM at the end / on failure");
     } else {
       report.line("  app              already running at %s%s", o.url, o.pid == null ? " (no --pid: heap not measured)" : " pid " + o.pid);
     }
+    report.line("  warm-up          %d launches at %.1f/s and 5 of them driven to production, not measured", o.warmup, o.warmupRate);
     report.line("  phase A          %d x POST /api/v1/initiatives at %.1f/s open loop as %s, keys bench-<run>-<n>, tiers %s",
         o.launches, o.rate, Launcher.USER, o.riskMixText());
     report.line("  phase B          drive the first %d launched initiatives to IN_PRODUCTION with %d reviewers; inbox poll %d ms",
         Math.min(o.drive, o.launches), o.reviewers, o.pollMs);
-    report.line("  phase C          heap after GC (jcmd GC.run; GC.heap_info) at %s open workflows, growing at %.1f/s%s",
-        o.heapSteps.isEmpty() ? "-" : o.heapSteps, o.heapRate,
+    report.line("  phase C          heap after GC (jcmd GC.run; GC.heap_info) at %s open workflows, growing at %.1f/s (<= %d in flight)%s",
+        o.heapSteps.isEmpty() ? "-" : o.heapSteps, o.heapRate, o.heapMaxInFlight,
         (o.startApp || o.pid != null) ? "" : " -- SKIPPED: no pid");
     report.line("  report           stdout and %s/<timestamp>.txt", outDir);
     report.line("  targets          launch >= %.0f/s with POST p99 <= %d ms; next task p50 <= %d ms, p99 <= %d ms; heap flat (<= x%.2f) from first to last step",
@@ -162,11 +163,31 @@ public final class RunwayBenchmark {
           o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
     }
     report.line("  app              %s", o.startApp ? "started by the harness (embedded default profile)" : o.url);
-    report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s",
-        o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate);
+    report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
+        o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
+    if (!o.jvmArgs.isEmpty()) {
+      report.line("  app JVM options  %s", String.join(" ", o.jvmArgs));
+    }
 
     Launcher launcher = new Launcher(api, runId, o.riskMix);
     List<String[]> checks = new ArrayList<>();
+    int openWorkflows = 0;
+
+    // ---- warm-up: the same calls on their own client, so none of it reaches the figures
+    if (o.warmup > 0) {
+      report.section("Warm-up (not measured)");
+      Api warmApi = new Api(api.base());
+      Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
+      long t0 = System.nanoTime();
+      Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
+      openWorkflows += w.created.get();
+      List<String> wk = w.createdKeysInOrder();
+      Driver.Result wd = new Driver(warmApi, o.pollMs).run(wk.subList(0, Math.min(5, wk.size())), Math.min(5, o.reviewers));
+      report.line("  %d launches (%s, POST p50 %s), %d/%d driven to production, in %.1f s", o.warmup, w.statusCounts(),
+          Report.ms(w.latencyMicros.getValueAtPercentile(50)), wd.inProduction.get(), wd.driven, (System.nanoTime() - t0) / 1e9);
+      wd.failures.stream().limit(3).forEach(f -> report.line("    failed: %s", f));
+      awaitSettled(api);
+    }
 
     // ---- phase A
     report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
@@ -185,7 +206,7 @@ public final class RunwayBenchmark {
     if (!rateBarApplies) {
       report.line("  (offered rate %.1f/s is below the %.0f/s bar: the rate check is n/a)", o.rate, LAUNCH_RATE_BAR);
     }
-    int openWorkflows = a.created.get();
+    openWorkflows += a.created.get();
 
     // ---- phase B
     Driver.Result b = null;
@@ -235,17 +256,18 @@ public final class RunwayBenchmark {
             cpu0 = Machine.cpuJiffies();
             app0 = Machine.cpuSeconds(pid);
             own0 = Machine.ownCpuSeconds();
-            Launcher.Result c = launcher.run("C" + step, need, o.heapRate);
+            Launcher.Result c = launcher.run("C" + step, need, o.heapRate, o.heapMaxInFlight);
             openWorkflows += c.created.get();
-            report.line("  grow to %d: %d launches at %.1f/s offered -> %.2f/s achieved, POST %s, statuses %s",
-                step, need, o.heapRate, c.achievedRate(), Report.percentiles(c.latencyMicros), c.statusCounts());
+            report.line("  grow to %d: %d launches at %.1f/s offered (<= %d in flight) -> %.2f/s achieved, POST %s, statuses %s",
+                step, need, o.heapRate, o.heapMaxInFlight, c.achievedRate(), Report.percentiles(c.latencyMicros), c.statusCounts());
+            c.errorSamples.forEach(s -> report.line("    e.g. %s", s));
             cpuLine(cpu0, app0, own0, pid, c.elapsedSeconds());
           }
           long settle = awaitSettled(api);
           long heap = Machine.heapAfterGc(java, pid);
           long rss = Machine.rssKb(pid);
           String actuator = actuatorHeap(api);
-          report.line("  %6d open workflows (launched OK by this run): heap after GC %s, RSS %s%s%s", openWorkflows, Report.mib(heap),
+          report.line("  %6d open workflows (launched OK by this run, warm-up included): heap after GC %s, RSS %s%s%s", openWorkflows, Report.mib(heap),
               rss < 0 ? "?" : Report.mib(rss * 1024), actuator, settle < 0 ? "  [first-gate tasks still being created when measured]" : "");
           points.add(new long[] {openWorkflows, heap});
         }
