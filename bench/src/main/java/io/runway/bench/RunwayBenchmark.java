@@ -193,6 +193,8 @@ public final class RunwayBenchmark {
     report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
     long[] cpu0 = Machine.cpuJiffies();
     double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
+    children0 = pid == null ? 0 : Machine.descendantsCpuSeconds(pid);
+      children0 = pid == null ? 0 : Machine.descendantsCpuSeconds(pid);
     double own0 = Machine.ownCpuSeconds();
     Launcher.Result a = launcher.run("A", o.launches, o.rate);
     cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
@@ -218,6 +220,7 @@ public final class RunwayBenchmark {
       report.line("  tiers            %s", tiers);
       cpu0 = Machine.cpuJiffies();
       app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
+      children0 = pid == null ? 0 : Machine.descendantsCpuSeconds(pid);
       own0 = Machine.ownCpuSeconds();
       b = new Driver(api, o.pollMs).run(keys, o.reviewers);
       cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
@@ -255,6 +258,7 @@ public final class RunwayBenchmark {
           if (need > 0) {
             cpu0 = Machine.cpuJiffies();
             app0 = Machine.cpuSeconds(pid);
+            children0 = Machine.descendantsCpuSeconds(pid);
             own0 = Machine.ownCpuSeconds();
             Launcher.Result c = launcher.run("C" + step, need, o.heapRate, o.heapMaxInFlight);
             openWorkflows += c.created.get();
@@ -310,14 +314,18 @@ public final class RunwayBenchmark {
     r.errorSamples.forEach(s -> report.line("    e.g. %s", s));
   }
 
+  private double children0;
+
   private void cpuLine(long[] before, double app0, double own0, Long pid, double seconds) {
+    double children = pid == null ? -1 : Machine.descendantsCpuSeconds(pid) - children0;
     double busy = Machine.busyPercent(before, Machine.cpuJiffies());
     double appCpu = pid == null || app0 < 0 ? -1 : Machine.cpuSeconds(pid) - app0;
     double own = Machine.ownCpuSeconds() - own0;
     int cores = Runtime.getRuntime().availableProcessors();
-    report.line("  cpu              machine %.0f%% busy over %.1f s; app %s; harness %.1f s cpu (%.0f%% of one core)",
+    report.line("  cpu              machine %.0f%% busy over %.1f s; app JVM %s; its postgres %s; harness %.1f s cpu (%.0f%% of one core)",
         busy, seconds,
         appCpu < 0 ? "?" : String.format("%.1f s cpu (%.0f%% of %d cores)", appCpu, 100 * appCpu / Math.max(0.001, seconds) / cores, cores),
+        children < 0 ? "?" : String.format("%.1f s cpu", children),
         own, 100 * own / Math.max(0.001, seconds));
   }
 
