@@ -194,7 +194,6 @@ public final class RunwayBenchmark {
     long[] cpu0 = Machine.cpuJiffies();
     double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
     children0 = pid == null ? 0 : Machine.descendantsCpuSeconds(pid);
-      children0 = pid == null ? 0 : Machine.descendantsCpuSeconds(pid);
     double own0 = Machine.ownCpuSeconds();
     Launcher.Result a = launcher.run("A", o.launches, o.rate);
     cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
