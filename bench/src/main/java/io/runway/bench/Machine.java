@@ -47,13 +47,6 @@ final class Machine {
         .orElse(-1.0);
   }
 
-  /** CPU seconds of a process's live descendants (the embedded PostgreSQL of the app); -1 if unknown. */
-  static double descendantsCpuSeconds(long pid) {
-    return ProcessHandle.of(pid)
-        .map(p -> p.descendants().mapToDouble(d -> d.info().totalCpuDuration().map(t -> t.toNanos() / 1e9).orElse(0.0)).sum())
-        .orElse(-1.0);
-  }
-
   static double ownCpuSeconds() {
     return cpuSeconds(ProcessHandle.current().pid());
   }
