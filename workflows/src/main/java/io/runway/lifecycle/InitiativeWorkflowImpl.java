@@ -1,19 +1,15 @@
 package io.runway.lifecycle;
 
-import io.runway.lifecycle.activity.CrmRecord;
 import io.runway.lifecycle.activity.IntakeVerdict;
-import io.runway.lifecycle.activity.PromotionRequest;
 import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.EndCommand;
 import io.runway.lifecycle.model.EvidenceCommand;
-import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.GateStatus;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.LaunchInput;
 import io.runway.lifecycle.model.ProductionEvent;
-import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.ReclassifyCommand;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -24,7 +20,6 @@ import io.runway.lifecycle.model.TimelineEntry;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -44,16 +39,18 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   private final LaunchInput launch;
   private final InitiativeState state;
   private final Integrations systems = new Integrations();
-  private final Notifier notifier;
   private final Gates gates;
+  private final Records records;
+  private final ProductionLife production;
   private long projectedSeq = -1;
 
   @WorkflowInit
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
     this.launch = launch;
     this.state = carried != null ? carried : launched(launch);
-    this.notifier = new Notifier(state, systems);
-    this.gates = new Gates(state, systems, notifier);
+    this.gates = new Gates(state, systems, new Notifier(state, systems));
+    this.records = new Records(state, systems);
+    this.production = new ProductionLife(state, gates, records);
   }
 
   private static InitiativeState launched(LaunchInput launch) {
@@ -82,11 +79,11 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     if (!state.ended() && !state.inProduction) {
       gates.runPending();
       if (!state.ended()) {
-        goLive();
+        production.goLive();
       }
     }
-    if (!state.ended()) {
-      liveInProduction();
+    if (!state.ended() && production.liveUntilEndOrHandOver()) {
+      continueAsNew();
     }
     finish();
     return state.stage;
@@ -105,7 +102,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
         state.intakeAccepted = true;
         state.alignGatesWithTier();
         state.progressed(Gates.now(), "INTAKE_ACCEPTED", null, null, "risk tier " + state.riskTier);
-        upsertCrm();
+        records.upsertCrm();
         return;
       }
       int round = (int) state.tasks.stream().filter(t -> t.kind == TaskKind.INTAKE_COMPLETION).count() + 1;
@@ -118,83 +115,6 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
         gates.cancel(task, "the initiative ended");
       }
     }
-  }
-
-  private void goLive() {
-    state.inProduction = true;
-    state.modelVersion = state.modelVersion();
-    state.progressed(Gates.now(), "WENT_LIVE", null, null,
-        "model " + state.request.effectiveModelName() + " version " + state.modelVersion + " in production");
-    promote(state.modelVersion);
-    upsertCrm();
-    state.gates.values().forEach(g -> gates.closeTicket(g, "DONE", state.request.key() + " is in production"));
-    scheduleRecertification();
-  }
-
-  private void liveInProduction() {
-    while (!state.ended()) {
-      if (gates.hasPending()) {
-        gates.runPending();
-        promoteCandidate();
-        continue;
-      }
-      scheduleRecertification();
-      Supplier<Boolean> woken = () -> state.ended() || !state.pendingEvents.isEmpty() || gates.hasPending() || shouldContinueAsNew();
-      if (state.nextRecertificationAt == null) {
-        Workflow.await(woken::get);
-      } else {
-        Duration untilRecertification = Duration.between(Gates.now(), state.nextRecertificationAt);
-        Workflow.await(untilRecertification.isNegative() ? Duration.ZERO : untilRecertification, woken::get);
-      }
-      if (state.ended()) {
-        return;
-      }
-      if (!state.pendingEvents.isEmpty()) {
-        reopenFor(state.pendingEvents.remove(0));
-      } else if (state.nextRecertificationAt != null && !Gates.now().isBefore(state.nextRecertificationAt)) {
-        gates.run(Gate.RECERTIFICATION);
-        state.nextRecertificationAt = null;
-      } else if (!gates.hasPending() && shouldContinueAsNew()) {
-        continueAsNew();
-      }
-    }
-  }
-
-  private void reopenFor(ProductionEvent event) {
-    List<Gate> affected = state.policy.gatesReopenedBy(event.type()).stream()
-        .filter(g -> state.tierPolicy().gate(g).isPresent())
-        .toList();
-    if (event.type() == ProductionEventType.NEW_MODEL_VERSION && event.modelVersion() != null) {
-      state.candidateModelVersion = event.modelVersion();
-    }
-    affected.forEach(g -> state.gate(g).status = GateStatus.PENDING);
-    state.progressed(Gates.now(), "GATES_REOPENED", null, event.source(),
-        event.type() + (event.detail() == null ? "" : " (" + event.detail() + ")") + ": re-opening " + affected);
-  }
-
-  private void promoteCandidate() {
-    if (state.ended() || state.candidateModelVersion == null) {
-      return;
-    }
-    state.modelVersion = state.candidateModelVersion;
-    state.candidateModelVersion = null;
-    state.progressed(Gates.now(), "MODEL_VERSION_PROMOTED", null, null, "version " + state.modelVersion + " in production");
-    promote(state.modelVersion);
-  }
-
-  private void scheduleRecertification() {
-    if (!state.tierPolicy().recertifies()) {
-      state.nextRecertificationAt = null;
-    } else if (state.nextRecertificationAt == null) {
-      state.nextRecertificationAt = Gates.now().plus(state.tierPolicy().recertificationPeriod());
-      state.changed(Gates.now(), "RECERTIFICATION_SCHEDULED", Gate.RECERTIFICATION, null, "due " + state.nextRecertificationAt);
-    }
-  }
-
-  private boolean shouldContinueAsNew() {
-    var info = Workflow.getInfo();
-    return info.isContinueAsNewSuggested() || info.getHistoryLength() > state.historyLimit
-        || info.getHistorySize() > HISTORY_BYTES_LIMIT;
   }
 
   private void continueAsNew() {
@@ -214,34 +134,9 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     String ticketStatus = state.stage == Stage.RETIRED ? "DONE" : "CANCELLED";
     state.gates.values().forEach(g -> gates.closeTicket(g, ticketStatus, state.request.key() + " is " + state.stage));
     if (!state.crmRecords.isEmpty()) {
-      upsertCrm();
+      records.upsertCrm();
     }
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
-  }
-
-  private void promote(String version) {
-    GateState decision = state.gates.getOrDefault(Gate.GO_LIVE_DECISION, state.gates.get(Gate.OPERATIONS_HANDOVER));
-    String approvers = decision == null ? state.launchedBy : String.join(",", decision.decidedBy);
-    String key = state.request.key();
-    PromotionRequest request = new PromotionRequest(key + "/promote/" + version, state.request.effectiveModelName(), version,
-        "production", approvers, Gates.now().toString(), key);
-    var promoted = Integrations.attempt("promoting version " + version, () -> systems.mlops.promote(request));
-    if (!promoted.succeeded()) {
-      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, promoted.failure());
-    }
-  }
-
-  private void upsertCrm() {
-    var r = state.request;
-    CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
-        state.inProduction ? Gates.now().toString().substring(0, 10) : null);
-    var upserted = Integrations.attempt("updating the CRM record", () -> systems.crm.upsertInitiative(record));
-    if (!upserted.succeeded()) {
-      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, upserted.failure());
-    } else if (!state.crmRecords.contains(upserted.value())) {
-      state.crmRecords.add(upserted.value());
-      state.changed(Gates.now(), "CRM_RECORD_UPSERTED", null, null, upserted.value());
-    }
   }
 
   /** Writes every change to the read model, newest state first, never the same sequence twice. */

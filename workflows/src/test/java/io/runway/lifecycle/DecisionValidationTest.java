@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +37,7 @@ class DecisionValidationTest {
   final FakeSystems systems = new FakeSystems();
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
-      .setActivityImplementations(systems)
-      .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
-      .build();
+  final TestWorkflowExtension testWorkflow = Drive.environment(systems);
 
   InitiativeWorkflow stub;
   TaskView security;

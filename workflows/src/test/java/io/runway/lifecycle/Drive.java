@@ -24,6 +24,7 @@ import io.runway.lifecycle.model.TicketEvent;
 import io.runway.lifecycle.policy.GatePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,15 @@ final class Drive {
   Drive(WorkflowClient client, String taskQueue) {
     this.client = client;
     this.taskQueue = taskQueue;
+  }
+
+  /** A test environment running the lifecycle against {@code systems}, starting on a fixed Monday morning. */
+  static TestWorkflowExtension environment(FakeSystems systems) {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
+        .setActivityImplementations(systems)
+        .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
+        .build();
   }
 
   static InitiativeRequest request(String key, RiskTier tier) {

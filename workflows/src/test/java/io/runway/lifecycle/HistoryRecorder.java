@@ -19,7 +19,6 @@ import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,11 +35,7 @@ class HistoryRecorder {
   final FakeSystems systems = new FakeSystems();
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
-      .setActivityImplementations(systems)
-      .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
-      .build();
+  final TestWorkflowExtension testWorkflow = Drive.environment(systems);
 
   @Test
   void recordAHighRiskLifecycle(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) throws Exception {

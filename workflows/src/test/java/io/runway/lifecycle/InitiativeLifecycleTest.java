@@ -29,7 +29,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,7 @@ class InitiativeLifecycleTest {
   final FakeSystems systems = new FakeSystems();
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
-      .setActivityImplementations(systems)
-      .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
-      .build();
+  final TestWorkflowExtension testWorkflow = Drive.environment(systems);
 
   Drive drive;
 

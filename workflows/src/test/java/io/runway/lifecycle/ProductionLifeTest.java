@@ -26,7 +26,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,11 +36,7 @@ class ProductionLifeTest {
   final FakeSystems systems = new FakeSystems();
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
-      .setActivityImplementations(systems)
-      .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
-      .build();
+  final TestWorkflowExtension testWorkflow = Drive.environment(systems);
 
   Drive drive;
   TestWorkflowEnvironment env;

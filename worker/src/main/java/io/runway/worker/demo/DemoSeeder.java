@@ -3,16 +3,19 @@ package io.runway.worker.demo;
 import io.runway.lifecycle.InitiativeWorkflow;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
-import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.EvidenceInput;
-import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.GateView;
+import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskStatus;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.initiative.LaunchService;
+import io.runway.worker.records.TicketResolution;
 import io.runway.worker.security.Groups;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +29,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo: launches the samples and approves the first review tasks of some of them, so the
- * portfolio shows initiatives at different stages. Best effort: a step that fails is logged and skipped.
+ * Seeds the demo: launches the samples and moves them through the gates as the demo users would,
+ * so the portfolio shows initiatives in production, mid-review, waiting on findings, incomplete
+ * at intake and refused. Best effort: a step that fails is logged and the next sample goes on.
  */
 @Component
 @ConditionalOnProperty(name = "runway.demo.seed", havingValue = "true")
@@ -35,15 +39,17 @@ class DemoSeeder {
 
   private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
   private static final Actor PROGRAM_OFFICE = new Actor("program-office-1", Set.of(Groups.PROGRAM_OFFICE));
-  /** How many review tasks each of the first samples gets approved, so they end up at different gates. */
-  private static final List<Integer> APPROVALS = List.of(4, 2, 1);
+  private static final Actor ENGINEER = new Actor("engineering-1", Set.of(Groups.ENGINEERING));
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
 
   private final LaunchService launches;
-  private final io.temporal.client.WorkflowClient temporal;
+  private final WorkflowClient temporal;
+  private final TicketResolution tickets;
 
-  DemoSeeder(LaunchService launches, io.temporal.client.WorkflowClient temporal) {
+  DemoSeeder(LaunchService launches, WorkflowClient temporal, TicketResolution tickets) {
     this.launches = launches;
     this.temporal = temporal;
+    this.tickets = tickets;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -53,57 +59,71 @@ class DemoSeeder {
   }
 
   private void seedNow() {
-    List<InitiativeRequest> samples = SampleInitiatives.all();
-    for (InitiativeRequest sample : samples) {
+    for (SampleInitiatives.Sample sample : SampleInitiatives.all()) {
       try {
-        launches.launch(sample, PROGRAM_OFFICE);
-      } catch (RuntimeException e) {
-        log.warn("demo seed: could not launch {}: {}", sample.key(), e.getMessage());
-      }
-    }
-    for (int i = 0; i < APPROVALS.size(); i++) {
-      String key = samples.get(i).key();
-      try {
-        for (int n = 0; n < APPROVALS.get(i); n++) {
-          approveNextReview(key);
+        launches.launch(sample.request(), PROGRAM_OFFICE);
+        InitiativeWorkflow workflow = temporal.newWorkflowStub(InitiativeWorkflow.class, Lifecycle.workflowId(sample.request().key()));
+        for (int n = 0; n < sample.approvals(); n++) {
+          approveNextReview(workflow);
+        }
+        if (sample.requestChanges()) {
+          decideNextReview(workflow, Decision.REQUEST_CHANGES, "Add rate limiting and an abuse threat model (demo seed)");
         }
       } catch (RuntimeException e) {
-        log.info("demo seed: stopped moving {}: {}", key, e.getMessage());
+        log.info("demo seed: stopped moving {}: {}", sample.request().key(), e.getMessage());
       }
     }
-    log.info("demo seed: {} sample initiatives launched", samples.size());
+    log.info("demo seed: {} sample initiatives launched", SampleInitiatives.all().size());
   }
 
-  private void approveNextReview(String key) {
-    InitiativeWorkflow workflow = temporal.newWorkflowStub(InitiativeWorkflow.class, Lifecycle.workflowId(key));
-    TaskView task = awaitOpenReview(workflow, Duration.ofSeconds(10)).orElseThrow(() -> new IllegalStateException("no open review task"));
-    Actor reviewer = new Actor(task.candidateGroup() + "-1", Set.of(task.candidateGroup()));
-    workflow.claim(new ClaimCommand(task.id(), reviewer, false));
-    List<EvidenceInput> evidence =
-        task.requiredEvidence().stream()
-            .map(kind -> new EvidenceInput(kind, "Demo " + kind, "https://docs.example.com/" + key + "/" + kind, null))
-            .toList();
-    workflow.complete(
-        new CompleteCommand(task.id(), reviewer, Decision.APPROVE, "Looks good (demo seed)", evidence, null, null));
+  private void approveNextReview(InitiativeWorkflow workflow) {
+    TaskView task = decideNextReview(workflow, Decision.APPROVE, "Looks good (demo seed)");
+    if (task.gate() == Gate.INTEGRATION) {
+      GateView integration = awaitView(workflow, v -> gate(v, Gate.INTEGRATION).map(g -> g.ticket() != null).orElse(false))
+          .gates().stream().filter(g -> g.gate() == Gate.INTEGRATION).findFirst().orElseThrow();
+      tickets.resolve(integration.ticket().id(), ENGINEER);
+    }
   }
 
-  private static Optional<TaskView> awaitOpenReview(InitiativeWorkflow workflow, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<TaskView> task =
-          workflow.view().tasks().stream()
-              .filter(t -> t.status() == TaskStatus.OPEN && t.kind() == TaskKind.GATE_REVIEW)
-              .findFirst();
-      if (task.isPresent()) {
-        return task;
+  /** Decides the next open review as member 1 (and 2, for a two-person gate) of its candidate group. */
+  private TaskView decideNextReview(InitiativeWorkflow workflow, Decision decision, String comment) {
+    InitiativeView view = awaitView(workflow, v -> openReview(v).isPresent());
+    TaskView task = openReview(view).orElseThrow();
+    List<EvidenceInput> evidence = decision != Decision.APPROVE ? List.of() : task.requiredEvidence().stream()
+        .map(kind -> new EvidenceInput(kind, "Demo " + kind, "https://docs.example.com/" + task.initiativeKey() + "/" + kind, null))
+        .toList();
+    int deciders = decision == Decision.APPROVE ? task.requiredApprovals() : 1;
+    TaskView decided = task;
+    for (int n = 1; n <= deciders; n++) {
+      Actor reviewer = new Actor(task.candidateGroup() + "-" + n, Set.of(task.candidateGroup()));
+      decided = workflow.complete(new CompleteCommand(task.id(), reviewer, decision, comment, evidence, null, null));
+    }
+    return decided;
+  }
+
+  private static Optional<TaskView> openReview(InitiativeView view) {
+    return view.tasks().stream().filter(t -> t.status() == TaskStatus.OPEN && t.kind() == TaskKind.GATE_REVIEW).findFirst();
+  }
+
+  private static Optional<GateView> gate(InitiativeView view, Gate gate) {
+    return view.gates().stream().filter(g -> g.gate() == gate).findFirst();
+  }
+
+  private static InitiativeView awaitView(InitiativeWorkflow workflow, java.util.function.Predicate<InitiativeView> ready) {
+    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+    InitiativeView view = workflow.view();
+    while (!ready.test(view)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the initiative did not reach the next step within " + STEP_TIMEOUT + " (stage " + view.stage() + ")");
       }
       try {
-        Thread.sleep(200);
+        Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Optional.empty();
+        throw new IllegalStateException("interrupted");
       }
+      view = workflow.view();
     }
-    return Optional.empty();
+    return view;
   }
 }

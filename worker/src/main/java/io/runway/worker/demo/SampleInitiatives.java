@@ -8,25 +8,30 @@ import io.runway.lifecycle.model.RiskTier;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Complete sample launch requests, one or more per risk tier, so intake passes and gates open. */
+/** Sample launch requests, and how far the demo seed takes each, so every stage has something in it. */
 final class SampleInitiatives {
+
+  /** {@code approvals} review gates approved in order, then a request for changes if asked. */
+  record Sample(InitiativeRequest request, int approvals, boolean requestChanges) {}
 
   private SampleInitiatives() {}
 
-  static List<InitiativeRequest> all() {
+  static List<Sample> all() {
     return List.of(
-        sample("invoice-triage", "Invoice triage assistant", "finance", RiskTier.MINIMAL,
-            "Route incoming invoices to the right approver", "cycle time", "hours", 30.0, 6.0),
-        sample("support-reply-drafts", "Support reply drafts", "customer-service", RiskTier.LIMITED,
-            "Draft first replies to support tickets for agents to edit", "handling time", "minutes", 12.0, 7.0),
-        sample("fraud-scoring", "Card fraud scoring", "payments", RiskTier.HIGH,
-            "Score card transactions for fraud before authorisation", "false negative rate", "%", 4.0, 2.5),
-        sample("credit-limit-advisor", "Credit limit advisor", "lending", RiskTier.HIGH,
-            "Recommend credit limit changes for analyst review", "error rate", "%", 8.0, 4.0),
-        sample("contract-clause-search", "Contract clause search", "legal-ops", RiskTier.LIMITED,
-            "Find non-standard clauses in supplier contracts", "cost per review", "EUR", 40.0, 15.0),
-        sample("emotion-monitoring", "Workplace emotion monitoring", "hr", RiskTier.PROHIBITED,
-            "Infer employee emotions from webcam video", "attrition", "%", 12.0, 10.0));
+        new Sample(sample("invoice-triage", "Invoice triage assistant", "finance", RiskTier.MINIMAL,
+            "Route incoming invoices to the right approver", "cycle time", "hours", 30.0, 6.0), 5, false),
+        new Sample(sample("fraud-scoring", "Card fraud scoring", "payments", RiskTier.HIGH,
+            "Score card transactions for fraud before authorisation", "false negative rate", "%", 4.0, 2.5), 5, false),
+        new Sample(sample("support-reply-drafts", "Support reply drafts", "customer-service", RiskTier.LIMITED,
+            "Draft first replies to support tickets for agents to edit", "handling time", "minutes", 12.0, 7.0), 2, false),
+        new Sample(sample("contract-clause-search", "Contract clause search", "legal-ops", RiskTier.LIMITED,
+            "Find non-standard clauses in supplier contracts", "cost per review", "EUR", 40.0, 15.0), 0, true),
+        new Sample(sample("credit-limit-advisor", "Credit limit advisor", "lending", RiskTier.HIGH,
+            "Recommend credit limit changes for analyst review", "error rate", "%", 8.0, 4.0), 0, false),
+        new Sample(new InitiativeRequest("churn-insights", "Churn insights", null, "marketing", RiskTier.LIMITED,
+            new Owners("ana.business", null, null), "sam.sponsor", List.of(), List.of(), null, null, null), 0, false),
+        new Sample(sample("emotion-monitoring", "Workplace emotion monitoring", "hr", RiskTier.PROHIBITED,
+            "Infer employee emotions from webcam video", "attrition", "%", 12.0, 10.0), 0, false));
   }
 
   private static InitiativeRequest sample(

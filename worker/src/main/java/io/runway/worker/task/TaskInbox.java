@@ -41,7 +41,8 @@ class TaskInbox {
       where.append(" and candidate_group = ?");
       params.add(query.candidateGroup());
     } else if (!allGroups) {
-      where.append(" and (candidate_group = any(?) or ? = any(candidate_users))");
+      // containment rather than "= any(...)": the GIN index on candidate_users can serve it
+      where.append(" and (candidate_group = any(?) or candidate_users @> array[?]::text[])");
       params.add(actor.groups().toArray(String[]::new));
       params.add(actor.username());
     }

@@ -1,0 +1,157 @@
+package io.runway.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One initiative through the whole lifecycle over HTTP, each step done by the demo user whose job
+ * it is, checking the read model after each: launch, parallel reviews with a request-changes round,
+ * every gate of the HIGH tier, two go-live approvers, production, drift, re-validation, retirement.
+ */
+class EndToEndLifecycleTest extends ApiTestSupport {
+
+  @Test
+  void highRiskInitiativeGoesFromLaunchToProductionToRetirement() {
+    String key = uniqueKey("e2e");
+    launch(key, "HIGH");
+    JsonNode launched = initiativeWhen(key, v -> "SECURITY_REVIEW".equals(v.path("stage").asString()));
+    assertThat(gateStatuses(launched)).containsEntry("SECURITY_REVIEW", "OPEN").containsEntry("LEGAL_REVIEW", "OPEN")
+        .containsEntry("GO_LIVE_DECISION", "PENDING");
+    assertThat(launched.path("policyVersion").asString()).isNotBlank();
+
+    JsonNode security = inboxTask("security-1", "security", key);
+    Api.Response changes = complete("security-1", security, "REQUEST_CHANGES", "add rate limiting to the scoring endpoint", false);
+    assertThat(changes.status()).as(changes.raw()).isEqualTo(200);
+    JsonNode findings = inboxTask("program-office-2", "program-office", key);
+    assertThat(findings.path("kind").asString()).isEqualTo("ADDRESS_FINDINGS");
+    assertThat(findings.path("findings").asString()).contains("rate limiting");
+    assertThat(complete("program-office-2", findings, "SUBMIT", "rate limiting added", false).status()).isEqualTo(200);
+    JsonNode secondRound = inboxTask("security-2", "security", key);
+    assertThat(secondRound.path("round").asInt()).isEqualTo(2);
+
+    approveAs("security-2", secondRound);
+    approveAs("legal-1", inboxTask("legal-1", "legal", key));
+    assertGate(key, "SECURITY_REVIEW", "APPROVED");
+    assertGate(key, "LEGAL_REVIEW", "APPROVED");
+
+    approveAs("data-engineering-1", inboxTask("data-engineering-1", "data-engineering", key));
+    approveAs("engineering-1", inboxTask("engineering-1", "engineering", key));
+    JsonNode waiting = initiativeWhen(key, v -> timelineHas(v, "AWAITING_TICKET"));
+    assertThat(waiting.path("stage").asString()).isEqualTo("INTEGRATION");
+    String ticket = ticketOf(key, "INTEGRATION");
+    assertProblem(api.post("security-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 403);
+    assertThat(api.post("engineering-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()).status()).isEqualTo(202);
+    // resolved on the board, and DONE as soon as the workflow, already signed off, approves the gate
+    assertThat(api.get("auditor-1", "/api/v1/tickets/" + ticket).json().path("status").asString()).isIn("RESOLVED", "DONE");
+    assertProblem(api.post("engineering-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 409);
+
+    approveAs("business-validation-1", inboxTask("business-validation-1", "business-validation", key));
+    JsonNode goLive = inboxTask("governance-board-1", "governance-board", key);
+    assertThat(goLive.path("requiredApprovals").asInt()).isEqualTo(2);
+    approveAs("governance-board-1", goLive);
+    assertThat(initiativeWhen(key, v -> true).path("stage").asString()).isEqualTo("GO_LIVE_DECISION");
+    Api.Response twice = complete("governance-board-1", goLive, "APPROVE", "again", true);
+    assertProblem(twice, 409);
+    approveAs("governance-board-2", goLive);
+
+    approveAs("operations-1", inboxTask("operations-1", "operations", key));
+    JsonNode live = initiativeWhen(key, v -> "IN_PRODUCTION".equals(v.path("stage").asString()));
+    assertThat(gateStatuses(live).values()).containsOnly("APPROVED");
+    assertThat(api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString()).isEqualTo("IN_PRODUCTION");
+    JsonNode model = await("model promoted", () -> api.get("auditor-1", "/api/v1/models/" + key),
+        r -> r.status() == 200 && r.raw().contains("production")).json();
+    assertThat(model.toString()).contains("governance-board-1").contains("governance-board-2");
+    await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json(),
+        t -> statuses(t).stream().allMatch("DONE"::equals));
+
+    Api.Response drift = api.post("operations-1", "/api/v1/initiatives/" + key + "/events",
+        Map.of("type", "DRIFT_ALERT", "detail", "PSI 0.31 on transaction amount"));
+    assertThat(drift.status()).as(drift.raw()).isEqualTo(202);
+    JsonNode revalidation = inboxTask("business-validation-2", "business-validation", key);
+    assertThat(revalidation.path("round").asInt()).isEqualTo(2);
+    JsonNode duringRevalidation = api.get("auditor-1", "/api/v1/initiatives/" + key).json();
+    assertThat(duringRevalidation.path("stage").asString()).isEqualTo("IN_PRODUCTION");
+    assertThat(gateStatuses(duringRevalidation)).containsEntry("HITL_VALIDATION", "OPEN").containsEntry("SECURITY_REVIEW", "APPROVED");
+    approveAs("business-validation-2", revalidation);
+    assertGate(key, "HITL_VALIDATION", "APPROVED");
+
+    assertThat(api.post("operations-1", "/api/v1/initiatives/" + key + "/retire", Map.of("reason", "replaced by v2")).status())
+        .isEqualTo(202);
+    JsonNode retired = initiativeWhen(key, v -> "RETIRED".equals(v.path("stage").asString()));
+    assertThat(retired.path("outcomeReason").asString()).isEqualTo("replaced by v2");
+    assertThat(timelineHas(retired, "RETIRED")).isTrue();
+    await("CRM shows retirement", () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString(),
+        "RETIRED"::equals);
+    assertProblem(api.post("operations-1", "/api/v1/initiatives/" + key + "/retire", Map.of("reason", "again")), 409);
+  }
+
+  private JsonNode inboxTask(String user, String group, String key) {
+    JsonNode items = await(group + " task of " + key + " in " + user + "'s inbox",
+        () -> api.get(user, "/api/v1/tasks?candidateGroup=" + group + "&status=OPEN&initiativeKey=" + key).json().path("items"),
+        i -> i.size() > 0);
+    return items.get(0);
+  }
+
+  private void approveAs(String user, JsonNode task) {
+    Api.Response done = complete(user, task, "APPROVE", "meets the bar", true);
+    assertThat(done.status()).as(done.raw()).isEqualTo(200);
+    assertThat(done.json().path("approvals").toString()).contains(user);
+  }
+
+  private Api.Response complete(String user, JsonNode task, String decision, String comment, boolean withEvidence) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("decision", decision);
+    body.put("comment", comment);
+    List<Map<String, String>> evidence = new ArrayList<>();
+    if (withEvidence) {
+      task.path("requiredEvidence").forEach(kind -> evidence.add(Map.of("kind", kind.asString(), "title", kind.asString() + " (signed)",
+          "uri", "https://docs.example.org/" + kind.asString())));
+    }
+    body.put("evidence", evidence);
+    return api.post(user, "/api/v1/tasks/" + task.path("id").asString() + "/complete", body);
+  }
+
+  private JsonNode initiativeWhen(String key, java.util.function.Predicate<JsonNode> condition) {
+    return await(key + " in the read model", () -> api.get("auditor-1", "/api/v1/initiatives/" + key).json(), condition);
+  }
+
+  private void assertGate(String key, String gate, String status) {
+    initiativeWhen(key, v -> status.equals(gateStatuses(v).get(gate)));
+  }
+
+  private String ticketOf(String key, String gate) {
+    for (JsonNode ticket : api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json()) {
+      if (gate.equals(ticket.path("gate").asString()) && "OPEN".equals(ticket.path("status").asString())) {
+        return ticket.path("id").asString();
+      }
+    }
+    throw new AssertionError("no open " + gate + " ticket for " + key);
+  }
+
+  private static Map<String, String> gateStatuses(JsonNode view) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    view.path("gates").forEach(g -> statuses.put(g.path("gate").asString(), g.path("status").asString()));
+    return statuses;
+  }
+
+  private static List<String> statuses(JsonNode tickets) {
+    List<String> statuses = new ArrayList<>();
+    tickets.forEach(t -> statuses.add(t.path("status").asString()));
+    return statuses;
+  }
+
+  private static boolean timelineHas(JsonNode view, String type) {
+    for (JsonNode entry : view.path("timeline")) {
+      if (type.equals(entry.path("type").asString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.GateStatus;
+import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ProductionEventType;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Life after go-live: production events re-open the gates the policy names, recertification comes
+ * round every period, and the run hands over to a new one when its history grows long.
+ */
+final class ProductionLife {
+
+  private final InitiativeState state;
+  private final Gates gates;
+  private final Records records;
+
+  ProductionLife(InitiativeState state, Gates gates, Records records) {
+    this.state = state;
+    this.gates = gates;
+    this.records = records;
+  }
+
+  void goLive() {
+    state.inProduction = true;
+    state.modelVersion = state.modelVersion();
+    state.progressed(Gates.now(), "WENT_LIVE", null, null,
+        "model " + state.request.effectiveModelName() + " version " + state.modelVersion + " in production");
+    records.promote(state.modelVersion);
+    records.upsertCrm();
+    state.gates.values().forEach(g -> gates.closeTicket(g, "DONE", state.request.key() + " is in production"));
+    scheduleRecertification();
+  }
+
+  /** Lives in production until the initiative ends (false) or its history should continue in a new run (true). */
+  boolean liveUntilEndOrHandOver() {
+    while (!state.ended()) {
+      if (gates.hasPending()) {
+        gates.runPending();
+        promoteCandidate();
+        continue;
+      }
+      scheduleRecertification();
+      Supplier<Boolean> woken = () -> state.ended() || !state.pendingEvents.isEmpty() || gates.hasPending() || historyIsLong();
+      if (state.nextRecertificationAt == null) {
+        Workflow.await(woken::get);
+      } else {
+        Duration untilRecertification = Duration.between(Gates.now(), state.nextRecertificationAt);
+        Workflow.await(untilRecertification.isNegative() ? Duration.ZERO : untilRecertification, woken::get);
+      }
+      if (state.ended()) {
+        return false;
+      }
+      if (!state.pendingEvents.isEmpty()) {
+        reopenFor(state.pendingEvents.remove(0));
+      } else if (state.nextRecertificationAt != null && !Gates.now().isBefore(state.nextRecertificationAt)) {
+        gates.run(Gate.RECERTIFICATION);
+        state.nextRecertificationAt = null;
+      } else if (!gates.hasPending() && historyIsLong()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void reopenFor(ProductionEvent event) {
+    List<Gate> affected = state.policy.gatesReopenedBy(event.type()).stream()
+        .filter(g -> state.tierPolicy().gate(g).isPresent())
+        .toList();
+    if (event.type() == ProductionEventType.NEW_MODEL_VERSION && event.modelVersion() != null) {
+      state.candidateModelVersion = event.modelVersion();
+    }
+    affected.forEach(g -> state.gate(g).status = GateStatus.PENDING);
+    state.progressed(Gates.now(), "GATES_REOPENED", null, event.source(),
+        event.type() + (event.detail() == null ? "" : " (" + event.detail() + ")") + ": re-opening " + affected);
+  }
+
+  private void promoteCandidate() {
+    if (state.ended() || state.candidateModelVersion == null) {
+      return;
+    }
+    state.modelVersion = state.candidateModelVersion;
+    state.candidateModelVersion = null;
+    state.progressed(Gates.now(), "MODEL_VERSION_PROMOTED", null, null, "version " + state.modelVersion + " in production");
+    records.promote(state.modelVersion);
+  }
+
+  private void scheduleRecertification() {
+    if (!state.tierPolicy().recertifies()) {
+      state.nextRecertificationAt = null;
+    } else if (state.nextRecertificationAt == null) {
+      state.nextRecertificationAt = Gates.now().plus(state.tierPolicy().recertificationPeriod());
+      state.changed(Gates.now(), "RECERTIFICATION_SCHEDULED", Gate.RECERTIFICATION, null, "due " + state.nextRecertificationAt);
+    }
+  }
+
+  private boolean historyIsLong() {
+    var info = Workflow.getInfo();
+    return info.isContinueAsNewSuggested() || info.getHistoryLength() > state.historyLimit
+        || info.getHistorySize() > InitiativeWorkflowImpl.HISTORY_BYTES_LIMIT;
+  }
+}

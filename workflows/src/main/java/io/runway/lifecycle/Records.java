@@ -1,0 +1,43 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.CrmRecord;
+import io.runway.lifecycle.activity.PromotionRequest;
+import io.runway.lifecycle.model.Gate;
+
+/** Keeps the CRM record and the model registry in step with the initiative. */
+final class Records {
+
+  private final InitiativeState state;
+  private final Integrations systems;
+
+  Records(InitiativeState state, Integrations systems) {
+    this.state = state;
+    this.systems = systems;
+  }
+
+  /** Points the registry's {@code production} alias at {@code version}, tagged with who approved going live. */
+  void promote(String version) {
+    GateState decision = state.gates.getOrDefault(Gate.GO_LIVE_DECISION, state.gates.get(Gate.OPERATIONS_HANDOVER));
+    String approvers = decision == null ? state.launchedBy : String.join(",", decision.decidedBy);
+    String key = state.request.key();
+    PromotionRequest request = new PromotionRequest(key + "/promote/" + version, state.request.effectiveModelName(), version,
+        "production", approvers, Gates.now().toString(), key);
+    var promoted = Integrations.attempt("promoting version " + version, () -> systems.mlops.promote(request));
+    if (!promoted.succeeded()) {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, promoted.failure());
+    }
+  }
+
+  void upsertCrm() {
+    var r = state.request;
+    CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
+        state.inProduction ? Gates.now().toString().substring(0, 10) : null);
+    var upserted = Integrations.attempt("updating the CRM record", () -> systems.crm.upsertInitiative(record));
+    if (!upserted.succeeded()) {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, upserted.failure());
+    } else if (!state.crmRecords.contains(upserted.value())) {
+      state.crmRecords.add(upserted.value());
+      state.changed(Gates.now(), "CRM_RECORD_UPSERTED", null, null, upserted.value());
+    }
+  }
+}
