@@ -1,0 +1,180 @@
+package io.runway.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options; every one has a default so that a bare run is the documented full benchmark. */
+final class Options {
+
+  static final String USAGE =
+      """
+      Runway benchmark: measures a Runway instance over HTTP as its users would.
+
+      usage: java -jar bench/target/runway-bench.jar [options]
+
+        --start-app              start the worker jar as a child process (default)
+        --jar PATH               worker jar (default: <root>/worker/target/runway-worker-*.jar)
+        --xmx SIZE               heap of the started app (default 2g)
+        --java PATH              java binary for the app and its jcmd (default: $JAVA_HOME/bin/java, else this JVM's)
+        --app-arg ARG            extra argument for the app (repeatable), e.g. --app-arg=--logging.level.root=WARN
+        --jvm-arg ARG            extra JVM option for the app (repeatable), e.g. --jvm-arg=-XX:StartFlightRecording=filename=app.jfr
+        --url URL                benchmark an already running instance instead (only localhost is accepted)
+        --pid PID                with --url: the app's pid, so heap after GC can still be measured
+        --warmup N               launches (and drives 5 of them) before measuring, so JIT warm-up is not measured (default 200, 0 = none)
+        --warmup-rate R          launches per second during warm-up (default 10)
+        --launches N             phase A: initiatives to launch (default 600)
+        --rate R                 phase A: target launches per second, open loop (default 20)
+        --risk-mix SPEC          tier weights, e.g. MINIMAL=90,LIMITED=7,HIGH=3 (default)
+        --drive N                phase B: drive the first N launched initiatives to IN_PRODUCTION (default 100, 0 = skip)
+        --reviewers N            phase B: concurrent simulated reviewers (default 8)
+        --poll-ms MS             phase B: inbox poll interval (default 10)
+        --heap-steps N,N         phase C: open-workflow counts to measure heap after GC at (default 1000,10000; none = skip)
+        --heap-rate R            phase C: launches per second while growing to a step (default 50)
+        --heap-max-in-flight N   phase C: at most N launches in flight while growing (default 16), so a saturated app is not flooded
+        --heap-flat-tolerance F  phase C: "flat" means last/first step heap <= F (default 1.25)
+        --out DIR                report folder (default <root>/bench-results)
+        --dry-run                print the plan and exit
+        --help
+      """;
+
+  private static final Set<String> VALUED =
+      Set.of("--jar", "--xmx", "--java", "--app-arg", "--url", "--pid", "--launches", "--rate", "--risk-mix",
+          "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out",
+          "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight");
+
+  boolean startApp = true;
+  Path jar;
+  String xmx = "2g";
+  String java;
+  List<String> appArgs = new ArrayList<>();
+  List<String> jvmArgs = new ArrayList<>();
+  int warmup = 200;
+  double warmupRate = 10;
+  int heapMaxInFlight = 16;
+  String url;
+  Long pid;
+  int launches = 600;
+  double rate = 20;
+  Map<String, Integer> riskMix;
+  int drive = 100;
+  int reviewers = 8;
+  int pollMs = 10;
+  List<Integer> heapSteps = new ArrayList<>(List.of(1000, 10000));
+  double heapRate = 50;
+  double heapFlatTolerance = 1.25;
+  Path out;
+  boolean dryRun;
+  boolean help;
+
+  static Options parse(String[] args) {
+    Options o = new Options();
+    o.riskMix = new LinkedHashMap<>();
+    o.riskMix.put("MINIMAL", 90);
+    o.riskMix.put("LIMITED", 7);
+    o.riskMix.put("HIGH", 3);
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        value = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+      }
+      switch (arg) {
+        case "--start-app" -> o.startApp = true;
+        case "--dry-run" -> o.dryRun = true;
+        case "--help", "-h" -> o.help = true;
+        default -> {
+          if (!VALUED.contains(arg)) {
+            throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
+          }
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException(arg + " needs a value");
+            }
+            value = args[++i];
+          }
+          o.set(arg, value);
+        }
+      }
+    }
+    if (o.url != null) {
+      o.startApp = false;
+      String host = URI.create(o.url).getHost();
+      if (!List.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host)) {
+        throw new IllegalArgumentException("--url must point at localhost, not " + host);
+      }
+      o.url = o.url.replaceAll("/+$", "");
+    }
+    if (o.rate <= 0 || o.heapRate <= 0 || o.warmupRate <= 0 || o.heapMaxInFlight < 1 || o.warmup < 0 || o.reviewers < 1 || o.pollMs < 1 || o.launches < 0 || o.drive < 0) {
+      throw new IllegalArgumentException("rates, reviewers and poll interval must be positive, counts non-negative");
+    }
+    return o;
+  }
+
+  private void set(String name, String value) {
+    switch (name) {
+      case "--jar" -> jar = Path.of(value);
+      case "--xmx" -> xmx = value;
+      case "--java" -> java = value;
+      case "--app-arg" -> appArgs.add(value);
+      case "--jvm-arg" -> jvmArgs.add(value);
+      case "--warmup" -> warmup = Integer.parseInt(value);
+      case "--warmup-rate" -> warmupRate = Double.parseDouble(value);
+      case "--heap-max-in-flight" -> heapMaxInFlight = Integer.parseInt(value);
+      case "--url" -> url = value;
+      case "--pid" -> pid = Long.parseLong(value);
+      case "--launches" -> launches = Integer.parseInt(value);
+      case "--rate" -> rate = Double.parseDouble(value);
+      case "--risk-mix" -> riskMix = parseMix(value);
+      case "--drive" -> drive = Integer.parseInt(value);
+      case "--reviewers" -> reviewers = Integer.parseInt(value);
+      case "--poll-ms" -> pollMs = Integer.parseInt(value);
+      case "--heap-steps" -> heapSteps = parseSteps(value);
+      case "--heap-rate" -> heapRate = Double.parseDouble(value);
+      case "--heap-flat-tolerance" -> heapFlatTolerance = Double.parseDouble(value);
+      case "--out" -> out = Path.of(value);
+      default -> throw new IllegalArgumentException("unknown option " + name + "\n\n" + USAGE);
+    }
+  }
+
+  private static Map<String, Integer> parseMix(String spec) {
+    Map<String, Integer> mix = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.trim().split("[=:]");
+      String tier = kv[0].trim().toUpperCase(Locale.ROOT);
+      if (!List.of("MINIMAL", "LIMITED", "HIGH").contains(tier)) {
+        throw new IllegalArgumentException("risk tier " + tier + " cannot be benchmarked (MINIMAL, LIMITED, HIGH)");
+      }
+      mix.put(tier, kv.length > 1 ? Integer.parseInt(kv[1].trim()) : 1);
+    }
+    if (mix.values().stream().mapToInt(Integer::intValue).sum() <= 0) {
+      throw new IllegalArgumentException("--risk-mix needs a positive weight");
+    }
+    return mix;
+  }
+
+  private static List<Integer> parseSteps(String spec) {
+    List<Integer> steps = new ArrayList<>();
+    if (spec.isBlank() || spec.equalsIgnoreCase("none") || spec.equals("0")) {
+      return steps;
+    }
+    for (String part : spec.split(",")) {
+      steps.add(Integer.parseInt(part.trim()));
+    }
+    steps.sort(Integer::compare);
+    return steps;
+  }
+
+  String riskMixText() {
+    StringBuilder text = new StringBuilder();
+    riskMix.forEach((k, v) -> text.append(text.isEmpty() ? "" : ",").append(k).append('=').append(v));
+    return text.toString();
+  }
+}
