@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,10 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(problem.status(), problem.getMessage(), problem.errors());
   }
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+  /** Down, or too busy to hand out a connection in time (a transaction that cannot start): retry later, not a bug. */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+      CannotCreateTransactionException.class})
   ResponseEntity<Object> databaseUnavailable(Exception e) {
     log.warn("database unavailable: {}", e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now; retry in a moment.", null);
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now, or too busy; retry in a moment.", null);
   }
 
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
