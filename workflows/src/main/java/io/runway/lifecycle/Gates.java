@@ -1,14 +1,11 @@
 package io.runway.lifecycle;
 
 import io.runway.lifecycle.activity.MetricsQuery;
-import io.runway.lifecycle.activity.TicketRequest;
-import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.GateStatus;
 import io.runway.lifecycle.model.Stage;
 import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskStatus;
-import io.runway.lifecycle.model.TicketRef;
 import io.runway.lifecycle.policy.GatePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -28,11 +25,13 @@ final class Gates {
   private final InitiativeState state;
   private final Integrations systems;
   private final Notifier notifier;
+  private final Tickets tickets;
 
-  Gates(InitiativeState state, Integrations systems, Notifier notifier) {
+  Gates(InitiativeState state, Integrations systems, Notifier notifier, Tickets tickets) {
     this.state = state;
     this.systems = systems;
     this.notifier = notifier;
+    this.tickets = tickets;
   }
 
   static Instant now() {
@@ -80,7 +79,7 @@ final class Gates {
         dropIfNotRequired(gate);
         return;
       }
-      commentOnTicket(gate, review.decision + " by " + review.decidedBy + (review.comment == null ? "" : ": " + review.comment));
+      tickets.comment(gate, review.decision + " by " + review.decidedBy + (review.comment == null ? "" : ": " + review.comment));
       switch (review.decision) {
         case APPROVE -> {
           approve(gate, policy, review);
@@ -113,9 +112,7 @@ final class Gates {
     g.dueAt = task.dueAt;
     state.progressed(now(), "GATE_OPENED", gate, null,
         gate + " round " + g.round + " opened for " + policy.candidateGroup() + ", due " + task.dueAt);
-    if (g.ticket == null || g.ticketClosed) {
-      openTicket(g);
-    }
+    tickets.openFor(g);
     if (!policy.metrics().isEmpty()) {
       readMetrics(task, policy.metrics());
     }
@@ -169,7 +166,7 @@ final class Gates {
     g.decidedAt = now();
     g.decidedBy = new ArrayList<>(review.approvals);
     state.progressed(now(), "GATE_APPROVED", gate, review.decidedBy, gate + " approved by " + String.join(", ", review.approvals));
-    closeTicket(g, "DONE", gate + " approved");
+    tickets.close(g, "DONE", gate + " approved");
   }
 
   private void reject(Gate gate, TaskState review) {
@@ -199,25 +196,6 @@ final class Gates {
     }
   }
 
-  private void openTicket(GateState g) {
-    String key = state.request.key();
-    TicketRequest request = new TicketRequest(key + "/" + g.gate.slug() + "/" + g.round, key, g.gate,
-        "[" + key + "] " + g.gate + " — " + state.request.name(),
-        "Runway " + g.gate + " for AI initiative " + key + " (risk tier " + state.riskTier + "), owned by "
-            + g.candidateGroup + ". Decide it in Runway's task inbox.",
-        List.of("runway", "runway-" + key, g.gate.slug()));
-    Integrations.Attempt<TicketRef> ticket = Integrations.attempt("opening the " + g.gate + " ticket",
-        () -> systems.ticketing.openTicket(request));
-    if (ticket.succeeded()) {
-      g.ticket = ticket.value();
-      g.ticketClosed = false;
-      g.ticketResolved = false;
-      state.changed(now(), "TICKET_OPENED", g.gate, null, ticket.value().system() + " " + ticket.value().id());
-    } else {
-      state.changed(now(), "INTEGRATION_ERROR", g.gate, null, ticket.failure());
-    }
-  }
-
   private void readMetrics(TaskState task, List<String> names) {
     var metrics = Integrations.attempt("reading " + names + " from the model registry", () -> systems.mlops.readMetrics(
         new MetricsQuery(state.request.key(), state.request.effectiveModelName(), state.modelVersion(), names)));
@@ -226,34 +204,6 @@ final class Gates {
       state.changed(now(), "METRICS_READ", task.gate, null, metrics.value().isEmpty() ? "no metrics recorded" : metrics.value().toString());
     } else {
       state.changed(now(), "INTEGRATION_ERROR", task.gate, null, metrics.failure());
-    }
-  }
-
-  void commentOnTicket(Gate gate, String comment) {
-    GateState g = state.gate(gate);
-    if (g.ticket == null || g.ticketClosed) {
-      return;
-    }
-    String requestKey = state.request.key() + "/" + gate.slug() + "/" + g.round + "/comment-" + state.timelineSeq;
-    var result = Integrations.attempt("commenting on " + g.ticket.id(),
-        () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, g.ticket.id(), comment, null)));
-    if (!result.succeeded()) {
-      state.changed(now(), "INTEGRATION_ERROR", gate, null, result.failure());
-    }
-  }
-
-  void closeTicket(GateState g, String status, String comment) {
-    if (g.ticket == null || g.ticketClosed) {
-      return;
-    }
-    String requestKey = state.request.key() + "/" + g.gate.slug() + "/" + g.round + "/" + status.toLowerCase(java.util.Locale.ROOT);
-    var result = Integrations.attempt("closing " + g.ticket.id(),
-        () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, g.ticket.id(), comment, status)));
-    if (result.succeeded()) {
-      g.ticketClosed = true;
-      state.changed(now(), "TICKET_CLOSED", g.gate, null, g.ticket.id() + " -> " + status);
-    } else {
-      state.changed(now(), "INTEGRATION_ERROR", g.gate, null, result.failure());
     }
   }
 }

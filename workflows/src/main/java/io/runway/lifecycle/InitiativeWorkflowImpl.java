@@ -39,6 +39,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   private final LaunchInput launch;
   private final InitiativeState state;
   private final Integrations systems = new Integrations();
+  private final Tickets tickets;
   private final Gates gates;
   private final Records records;
   private final ProductionLife production;
@@ -48,9 +49,10 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
     this.launch = launch;
     this.state = carried != null ? carried : launched(launch);
-    this.gates = new Gates(state, systems, new Notifier(state, systems));
+    this.tickets = new Tickets(state, systems);
+    this.gates = new Gates(state, systems, new Notifier(state, systems), tickets);
     this.records = new Records(state, systems);
-    this.production = new ProductionLife(state, gates, records);
+    this.production = new ProductionLife(state, gates, records, tickets);
   }
 
   private static InitiativeState launched(LaunchInput launch) {
@@ -68,6 +70,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   @Override
   public Stage run(LaunchInput launch, InitiativeState carried) {
+    tickets.chooseVersion();
     Async.procedure(this::projectContinuously);
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
@@ -118,6 +121,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   }
 
   private void continueAsNew() {
+    tickets.drain();
     state.changed(Gates.now(), "CONTINUED_AS_NEW", null, null, "history length " + Workflow.getInfo().getHistoryLength());
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
     Workflow.continueAsNew(launch, state);
@@ -132,7 +136,8 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     state.gates.values().stream().filter(GateState::active).forEach(g -> g.status = GateStatus.CANCELLED);
     state.progressed(Gates.now(), state.stage.name(), null, state.endActor, state.outcomeReason);
     String ticketStatus = state.stage == Stage.RETIRED ? "DONE" : "CANCELLED";
-    state.gates.values().forEach(g -> gates.closeTicket(g, ticketStatus, state.request.key() + " is " + state.stage));
+    state.gates.values().forEach(g -> tickets.close(g, ticketStatus, state.request.key() + " is " + state.stage));
+    tickets.drain();
     if (!state.crmRecords.isEmpty()) {
       records.upsertCrm();
     }

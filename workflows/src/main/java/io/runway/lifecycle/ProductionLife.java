@@ -18,11 +18,13 @@ final class ProductionLife {
   private final InitiativeState state;
   private final Gates gates;
   private final Records records;
+  private final Tickets tickets;
 
-  ProductionLife(InitiativeState state, Gates gates, Records records) {
+  ProductionLife(InitiativeState state, Gates gates, Records records, Tickets tickets) {
     this.state = state;
     this.gates = gates;
     this.records = records;
+    this.tickets = tickets;
   }
 
   void goLive() {
@@ -32,7 +34,7 @@ final class ProductionLife {
         "model " + state.request.effectiveModelName() + " version " + state.modelVersion + " in production");
     records.promote(state.modelVersion);
     records.upsertCrm();
-    state.gates.values().forEach(g -> gates.closeTicket(g, "DONE", state.request.key() + " is in production"));
+    state.gates.values().forEach(g -> tickets.close(g, "DONE", state.request.key() + " is in production"));
     scheduleRecertification();
   }
 

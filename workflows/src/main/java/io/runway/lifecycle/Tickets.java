@@ -1,0 +1,129 @@
+package io.runway.lifecycle;
+
+import io.runway.lifecycle.activity.TicketRequest;
+import io.runway.lifecycle.activity.TicketUpdate;
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.TicketRef;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Each gate's ticket in the ticketing system: opened with the gate, commented with each decision,
+ * closed when the gate is decided. From version 1 of {@link #BESIDE_THE_LIFECYCLE}, comments and
+ * closes run beside the lifecycle instead of in its way (the next gate's task opens without
+ * waiting for them), in order per gate, and are drained before the run ends.
+ */
+final class Tickets {
+
+  static final String BESIDE_THE_LIFECYCLE = "ticket-writes-beside-the-lifecycle";
+
+  private final InitiativeState state;
+  private final Integrations systems;
+  private final Map<Gate, Promise<Void>> lastWritePerGate = new EnumMap<>(Gate.class);
+  private final List<Promise<Void>> inFlight = new ArrayList<>();
+  private boolean besideTheLifecycle;
+
+  Tickets(InitiativeState state, Integrations systems) {
+    this.state = state;
+    this.systems = systems;
+  }
+
+  /**
+   * Reads the version once, first thing in the run: asking mid-flow can let another coroutine run
+   * first and reorder commands, which the replay test caught. A run from before the change (no
+   * marker in its history) keeps writing tickets in line.
+   */
+  void chooseVersion() {
+    besideTheLifecycle = Workflow.getVersion(BESIDE_THE_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Opens a ticket for the gate's current round unless it already has one that is still open. */
+  void openFor(GateState g) {
+    if (g.ticket != null && !g.ticketClosed) {
+      return;
+    }
+    String key = state.request.key();
+    TicketRequest request = new TicketRequest(key + "/" + g.gate.slug() + "/" + g.round, key, g.gate,
+        "[" + key + "] " + g.gate + " — " + state.request.name(),
+        "Runway " + g.gate + " for AI initiative " + key + " (risk tier " + state.riskTier + "), owned by "
+            + g.candidateGroup + ". Decide it in Runway's task inbox.",
+        List.of("runway", "runway-" + key, g.gate.slug()));
+    Integrations.Attempt<TicketRef> ticket = Integrations.attempt("opening the " + g.gate + " ticket",
+        () -> systems.ticketing.openTicket(request));
+    if (ticket.succeeded()) {
+      g.ticket = ticket.value();
+      g.ticketClosed = false;
+      g.ticketResolved = false;
+      state.changed(Gates.now(), "TICKET_OPENED", g.gate, null, ticket.value().system() + " " + ticket.value().id());
+    } else {
+      state.changed(Gates.now(), "INTEGRATION_ERROR", g.gate, null, ticket.failure());
+    }
+  }
+
+  void comment(Gate gate, String comment) {
+    GateState g = state.gate(gate);
+    if (g.ticket == null || g.ticketClosed) {
+      return;
+    }
+    TicketRef ticket = g.ticket;
+    String requestKey = state.request.key() + "/" + gate.slug() + "/" + g.round + "/comment-" + state.timelineSeq;
+    write(gate, () -> {
+      var result = Integrations.attempt("commenting on " + ticket.id(),
+          () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, ticket.id(), comment, null)));
+      if (!result.succeeded()) {
+        state.changed(Gates.now(), "INTEGRATION_ERROR", gate, null, result.failure());
+      }
+    });
+  }
+
+  void close(GateState g, String status, String comment) {
+    if (g.ticket == null || g.ticketClosed) {
+      return;
+    }
+    TicketRef ticket = g.ticket;
+    String requestKey = state.request.key() + "/" + g.gate.slug() + "/" + g.round + "/" + status.toLowerCase(Locale.ROOT);
+    if (besideTheLifecycle) {
+      // "closing or closed": a gate re-opened meanwhile must not reuse this ticket; a failed close is on the timeline
+      g.ticketClosed = true;
+    }
+    write(g.gate, () -> {
+      var result = Integrations.attempt("closing " + ticket.id(),
+          () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, ticket.id(), comment, status)));
+      if (result.succeeded()) {
+        g.ticketClosed = true;
+        state.changed(Gates.now(), "TICKET_CLOSED", g.gate, null, ticket.id() + " -> " + status);
+      } else {
+        state.changed(Gates.now(), "INTEGRATION_ERROR", g.gate, null, result.failure());
+      }
+    });
+  }
+
+  /** Waits for every ticket write still running, so none is abandoned when the run ends or continues as new. */
+  void drain() {
+    Promise.allOf(inFlight).get();
+    inFlight.clear();
+  }
+
+  private void write(Gate gate, Runnable write) {
+    if (!besideTheLifecycle) {
+      write.run();
+      return;
+    }
+    Promise<Void> previous = lastWritePerGate.get(gate);
+    Promise<Void> next = Async.procedure(() -> {
+      if (previous != null) {
+        previous.get();
+      }
+      write.run();
+    });
+    lastWritePerGate.put(gate, next);
+    inFlight.removeIf(Promise::isCompleted);
+    inFlight.add(next);
+  }
+}
