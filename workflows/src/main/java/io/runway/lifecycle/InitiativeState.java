@@ -48,6 +48,8 @@ public class InitiativeState {
   public Instant nextRecertificationAt;
   public List<ProductionEvent> pendingEvents = new ArrayList<>();
   public Set<String> seenEventIds = new LinkedHashSet<>();
+  /** Tickets reported resolved before the workflow knew which gate they belong to. */
+  public Set<String> resolvedTicketIds = new LinkedHashSet<>();
   public Stage endRequested;
   public String endReason;
   public String endActor;

@@ -70,7 +70,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   @Override
   public Stage run(LaunchInput launch, InitiativeState carried) {
-    tickets.chooseVersion();
+    tickets.chooseVersions();
     Async.procedure(this::projectContinuously);
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
@@ -262,12 +262,20 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   @Override
   public void ticketEvent(TicketEvent event) {
-    state.gates.values().stream()
-        .filter(g -> g.ticket != null && g.ticket.id().equals(event.ticketId()) && event.resolved() && !g.ticketResolved)
-        .forEach(g -> {
-          g.ticketResolved = true;
-          state.changed(Gates.now(), "TICKET_RESOLVED", g.gate, event.actor(), event.ticketId() + " " + event.status());
-        });
+    if (!event.resolved()) {
+      return;
+    }
+    List<GateState> matching = state.gates.values().stream()
+        .filter(g -> g.ticket != null && g.ticket.id().equals(event.ticketId()))
+        .toList();
+    matching.stream().filter(g -> !g.ticketResolved).forEach(g -> {
+      g.ticketResolved = true;
+      state.changed(Gates.now(), "TICKET_RESOLVED", g.gate, event.actor(), event.ticketId() + " " + event.status());
+    });
+    if (matching.isEmpty() && tickets.remembersEarlyResolutions() && state.resolvedTicketIds.add(event.ticketId())) {
+      state.changed(Gates.now(), "TICKET_RESOLVED", null, event.actor(), event.ticketId() + " " + event.status()
+          + " (before the workflow heard back from opening it)");
+    }
   }
 
   @Override

@@ -22,12 +22,18 @@ import java.util.Map;
 final class Tickets {
 
   static final String BESIDE_THE_LIFECYCLE = "ticket-writes-beside-the-lifecycle";
+  /**
+   * A resolution can arrive before the workflow has the result of opening the ticket (the task is
+   * visible first): from version 1 it is remembered by ticket id instead of being dropped.
+   */
+  static final String EARLY_RESOLUTIONS = "remember-early-ticket-resolutions";
 
   private final InitiativeState state;
   private final Integrations systems;
   private final Map<Gate, Promise<Void>> lastWritePerGate = new EnumMap<>(Gate.class);
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private boolean besideTheLifecycle;
+  private boolean earlyResolutions;
 
   Tickets(InitiativeState state, Integrations systems) {
     this.state = state;
@@ -35,12 +41,17 @@ final class Tickets {
   }
 
   /**
-   * Reads the version once, first thing in the run: asking mid-flow can let another coroutine run
+   * Reads the versions once, first thing in the run: asking mid-flow can let another coroutine run
    * first and reorder commands, which the replay test caught. A run from before the change (no
    * marker in its history) keeps writing tickets in line.
    */
-  void chooseVersion() {
+  void chooseVersions() {
     besideTheLifecycle = Workflow.getVersion(BESIDE_THE_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1;
+    earlyResolutions = Workflow.getVersion(EARLY_RESOLUTIONS, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  boolean remembersEarlyResolutions() {
+    return earlyResolutions;
   }
 
   /** Opens a ticket for the gate's current round unless it already has one that is still open. */
@@ -59,7 +70,7 @@ final class Tickets {
     if (ticket.succeeded()) {
       g.ticket = ticket.value();
       g.ticketClosed = false;
-      g.ticketResolved = false;
+      g.ticketResolved = state.resolvedTicketIds.contains(ticket.value().id());
       state.changed(Gates.now(), "TICKET_OPENED", g.gate, null, ticket.value().system() + " " + ticket.value().id());
     } else {
       state.changed(Gates.now(), "INTEGRATION_ERROR", g.gate, null, ticket.failure());

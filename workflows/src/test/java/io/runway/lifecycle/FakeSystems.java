@@ -42,6 +42,10 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
   final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
   private final AtomicInteger ticketNumbers = new AtomicInteger();
+  /** When set, opening a ticket for this gate publishes its id, then waits for {@link #releaseTicketOpening}. */
+  volatile io.runway.lifecycle.model.Gate holdTicketOpeningFor;
+  final java.util.concurrent.CompletableFuture<String> heldTicketId = new java.util.concurrent.CompletableFuture<>();
+  private final java.util.concurrent.CountDownLatch ticketOpeningReleased = new java.util.concurrent.CountDownLatch(1);
 
   @Override
   public LifecyclePolicy currentPolicy() {
@@ -65,11 +69,24 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
 
   @Override
   public TicketRef openTicket(TicketRequest request) {
-    return ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
+    TicketRef ticket = ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
       String id = "T-" + ticketNumbers.incrementAndGet();
       ticketStatus.put(id, "OPEN");
       return new TicketRef("fake", id, "https://tickets.example/" + id);
     });
+    if (request.gate() == holdTicketOpeningFor) {
+      heldTicketId.complete(ticket.id());
+      try {
+        ticketOpeningReleased.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ticket;
+  }
+
+  void releaseTicketOpening() {
+    ticketOpeningReleased.countDown();
   }
 
   @Override

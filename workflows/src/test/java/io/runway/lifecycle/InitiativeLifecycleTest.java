@@ -248,4 +248,22 @@ class InitiativeLifecycleTest {
     stub.ticketEvent(new io.runway.lifecycle.model.TicketEvent(ticket, "RESOLVED", "jira"));
     openReview(stub, Gate.HITL_VALIDATION);
   }
+
+  @Test
+  void aTicketResolvedBeforeTheWorkflowHeardBackFromOpeningItIsNotLost() throws Exception {
+    systems.holdTicketOpeningFor = Gate.INTEGRATION;
+    InitiativeWorkflow stub = drive.launch(request("early-resolution", RiskTier.LIMITED));
+    TestPolicy.policy().tier(RiskTier.LIMITED).gates().stream().filter(g -> g.phase() < 3).forEach(g -> Drive.pass(stub, g));
+    openReview(stub, Gate.INTEGRATION);
+    String ticket = systems.heldTicketId.get(15, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(gateView(stub.view(), Gate.INTEGRATION).ticket()).as("the workflow has not heard back yet").isNull();
+
+    stub.ticketEvent(new io.runway.lifecycle.model.TicketEvent(ticket, "RESOLVED", "jira"));
+    eventually(() -> systems.snapshots.stream().flatMap(x -> x.newTimeline().stream()).toList(),
+        t -> t.stream().anyMatch(e -> e.type().equals("TICKET_RESOLVED")), "the early resolution recorded");
+    systems.releaseTicketOpening();
+
+    approve(stub, Gate.INTEGRATION, member("engineering", 1));
+    openReview(stub, Gate.HITL_VALIDATION);
+  }
 }
