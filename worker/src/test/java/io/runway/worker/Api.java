@@ -44,6 +44,10 @@ final class Api {
     return send(user, "POST", path, HttpRequest.BodyPublishers.ofString(json), "application/json");
   }
 
+  Response put(String user, String path, Object body) {
+    return send(user, "PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
+  }
+
   /** Sends the bytes without a Content-Length (chunked), the way a streaming client would. */
   Response postChunked(String user, String path, byte[] body) {
     return send(

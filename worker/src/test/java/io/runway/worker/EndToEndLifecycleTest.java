@@ -25,6 +25,10 @@ class EndToEndLifecycleTest extends ApiTestSupport {
         .containsEntry("GO_LIVE_DECISION", "PENDING");
     assertThat(launched.path("policyVersion").asString()).isNotBlank();
 
+    Map<String, Object> run = Map.of("metrics", Map.of("data_quality_score", 0.97, "null_rate", 0.004));
+    assertProblem(api.put("security-1", "/api/v1/models/" + key + "/versions/1", run), 403);
+    assertThat(api.put("data-engineering-2", "/api/v1/models/" + key + "/versions/1", run).status()).isEqualTo(200);
+
     JsonNode security = inboxTask("security-1", "security", key);
     Api.Response changes = complete("security-1", security, "REQUEST_CHANGES", "add rate limiting to the scoring endpoint", false);
     assertThat(changes.status()).as(changes.raw()).isEqualTo(200);
@@ -40,7 +44,11 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     assertGate(key, "SECURITY_REVIEW", "APPROVED");
     assertGate(key, "LEGAL_REVIEW", "APPROVED");
 
-    approveAs("data-engineering-1", inboxTask("data-engineering-1", "data-engineering", key));
+    JsonNode dataReadiness = await("data-quality metrics on the data readiness task",
+        () -> inboxTask("data-engineering-1", "data-engineering", key), t -> t.path("metrics").size() > 0);
+    assertThat(dataReadiness.path("metrics").path("data_quality_score").asDouble()).isEqualTo(0.97);
+    assertThat(dataReadiness.path("metrics").has("freshness_hours")).as("a metric the run did not log is left out").isFalse();
+    approveAs("data-engineering-1", dataReadiness);
     approveAs("engineering-1", inboxTask("engineering-1", "engineering", key));
     JsonNode waiting = initiativeWhen(key, v -> timelineHas(v, "AWAITING_TICKET"));
     assertThat(waiting.path("stage").asString()).isEqualTo("INTEGRATION");

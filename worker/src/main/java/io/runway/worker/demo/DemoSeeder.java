@@ -13,6 +13,7 @@ import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskStatus;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.initiative.LaunchService;
+import io.runway.worker.records.ModelRegistration;
 import io.runway.worker.records.TicketResolution;
 import io.runway.worker.security.Groups;
 import io.temporal.client.WorkflowClient;
@@ -40,16 +41,22 @@ class DemoSeeder {
   private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
   private static final Actor PROGRAM_OFFICE = new Actor("program-office-1", Set.of(Groups.PROGRAM_OFFICE));
   private static final Actor ENGINEER = new Actor("engineering-1", Set.of(Groups.ENGINEERING));
+  private static final Actor DATA_ENGINEER = new Actor("data-engineering-1", Set.of(Groups.DATA_ENGINEERING));
+  /** What a training pipeline would log for each sample model; data readiness shows it on its task. */
+  private static final java.util.Map<String, Double> DATA_QUALITY =
+      java.util.Map.of("data_quality_score", 0.96, "null_rate", 0.012, "freshness_hours", 6.0);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
 
   private final LaunchService launches;
   private final WorkflowClient temporal;
   private final TicketResolution tickets;
+  private final ModelRegistration models;
 
-  DemoSeeder(LaunchService launches, WorkflowClient temporal, TicketResolution tickets) {
+  DemoSeeder(LaunchService launches, WorkflowClient temporal, TicketResolution tickets, ModelRegistration models) {
     this.launches = launches;
     this.temporal = temporal;
     this.tickets = tickets;
+    this.models = models;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -61,6 +68,9 @@ class DemoSeeder {
   private void seedNow() {
     for (SampleInitiatives.Sample sample : SampleInitiatives.all()) {
       try {
+        if (sample.request().modelName() != null) {
+          models.register(sample.request().modelName(), sample.request().modelVersion(), DATA_QUALITY, DATA_ENGINEER);
+        }
         launches.launch(sample.request(), PROGRAM_OFFICE);
         InitiativeWorkflow workflow = temporal.newWorkflowStub(InitiativeWorkflow.class, Lifecycle.workflowId(sample.request().key()));
         for (int n = 0; n < sample.approvals(); n++) {

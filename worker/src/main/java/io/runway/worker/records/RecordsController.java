@@ -8,11 +8,14 @@ import io.runway.worker.records.RecordViews.Ticket;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +27,12 @@ class RecordsController {
 
   private final LocalRecords records;
   private final TicketResolution resolution;
+  private final ModelRegistration registration;
 
-  RecordsController(LocalRecords records, TicketResolution resolution) {
+  RecordsController(LocalRecords records, TicketResolution resolution, ModelRegistration registration) {
     this.records = records;
     this.resolution = resolution;
+    this.registration = registration;
   }
 
   @GetMapping("/tickets")
@@ -53,6 +58,16 @@ class RecordsController {
         .crmRecord(externalId)
         .orElseThrow(() -> ApiProblem.notFound("No CRM record with external id '" + externalId + "'."));
   }
+
+  /** The local registry's equivalent of a pipeline logging a model version's run metrics to MLflow. */
+  @PutMapping("/models/{name}/versions/{version}")
+  Model registerVersion(@PathVariable String name, @PathVariable String version, @RequestBody ModelVersionBody body,
+      Authentication user) {
+    registration.register(name, version, body.metrics(), Actors.of(user));
+    return records.model(name).orElseThrow();
+  }
+
+  record ModelVersionBody(Map<String, Double> metrics) {}
 
   @GetMapping("/models/{name}")
   Model model(@PathVariable String name) {
