@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Records every reminder and escalation in the outbox (the audit of who was chased, and the queue
  * mail or chat senders drain) and logs it, so a laptop install shows notifications with no mail set up.
  */
-@Component
+@Component("notificationActivities")
 public class OutboxNotificationActivities implements NotificationActivities {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxNotificationActivities.class);

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Keeps one CRM record per initiative, upserted by its key as external id like a Salesforce upsert. */
-@Component
+@Component("crmActivities")
 @ConditionalOnProperty(name = "runway.crm.provider", havingValue = "local", matchIfMissing = true)
 public class LocalCrmActivities implements CrmActivities {
 

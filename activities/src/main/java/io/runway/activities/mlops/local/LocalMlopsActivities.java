@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A model registry in two tables. Promotion is idempotent by construction: tags merge, the alias
  * is an upsert that leaves the row alone when it already points at the version.
  */
-@Component
+@Component("mlopsActivities")
 @ConditionalOnProperty(name = "runway.mlops.provider", havingValue = "local", matchIfMissing = true)
 public class LocalMlopsActivities implements MlopsActivities {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Runway's own ticket board. Tickets are keyed by the workflow's request key, so a retried or
  * concurrently repeated openTicket returns the ticket the first call made.
  */
-@Component
+@Component("ticketingActivities")
 @ConditionalOnProperty(name = "runway.ticketing.provider", havingValue = "local", matchIfMissing = true)
 public class LocalTicketingActivities implements TicketingActivities {
 
