@@ -25,13 +25,17 @@ final class Gates {
   private final InitiativeState state;
   private final Integrations systems;
   private final Notifier notifier;
+  private final Tasks tasks;
   private final Tickets tickets;
+  private final Incidents incidents;
 
-  Gates(InitiativeState state, Integrations systems, Notifier notifier, Tickets tickets) {
+  Gates(InitiativeState state, Integrations systems, Notifier notifier, Tasks tasks, Tickets tickets, Incidents incidents) {
     this.state = state;
     this.systems = systems;
     this.notifier = notifier;
+    this.tasks = tasks;
     this.tickets = tickets;
+    this.incidents = incidents;
   }
 
   static Instant now() {
@@ -75,7 +79,7 @@ final class Gates {
       TaskState review = openReview(gate, policy);
       Workflow.await(() -> !review.open() || state.ended() || !isRequired(gate));
       if (review.open()) {
-        cancel(review, isRequired(gate) ? "the initiative ended" : "the gate is no longer required");
+        tasks.cancel(review, isRequired(gate) ? "the initiative ended" : "the gate is no longer required");
         dropIfNotRequired(gate);
         return;
       }
@@ -106,7 +110,7 @@ final class Gates {
     g.openedAt = now();
     g.decidedAt = null;
     g.decidedBy = new ArrayList<>();
-    TaskState task = openTask(TaskKind.GATE_REVIEW, gate, g.round, policy.candidateGroup(), List.of(), policy.sla());
+    TaskState task = tasks.open(TaskKind.GATE_REVIEW, gate, g.round, policy.candidateGroup(), List.of(), policy.sla());
     task.requiredEvidence = new ArrayList<>(policy.requiredEvidence());
     task.requiredApprovals = policy.requiredApprovals();
     g.dueAt = task.dueAt;
@@ -117,30 +121,6 @@ final class Gates {
       readMetrics(task, policy.metrics());
     }
     return task;
-  }
-
-  TaskState openTask(TaskKind kind, Gate gate, int round, String group, List<String> candidateUsers, Duration sla) {
-    TaskState task = new TaskState();
-    String slug = kind == TaskKind.GATE_REVIEW ? gate.slug()
-        : kind == TaskKind.ADDRESS_FINDINGS ? gate.slug() + "-findings" : "intake";
-    task.id = Lifecycle.taskId(state.request.key(), slug, round);
-    task.gate = gate;
-    task.kind = kind;
-    task.round = round;
-    task.candidateGroup = group;
-    task.candidateUsers = new ArrayList<>(candidateUsers);
-    task.createdAt = now();
-    task.dueAt = task.createdAt.plus(sla);
-    state.tasks.add(task);
-    Async.procedure(notifier::runSlaClock, task, sla);
-    return task;
-  }
-
-  void cancel(TaskState task, String why) {
-    task.status = TaskStatus.CANCELLED;
-    task.completedAt = now();
-    task.comment = why;
-    state.changed(now(), "TASK_CANCELLED", task.gate, null, task.id + " cancelled: " + why);
   }
 
   private void dropIfNotRequired(Gate gate) {
@@ -184,26 +164,24 @@ final class Gates {
     g.status = GateStatus.CHANGES_REQUESTED;
     state.progressed(now(), "CHANGES_REQUESTED", gate, review.decidedBy, review.comment);
     List<String> owners = state.request.owners() == null ? List.of() : state.request.owners().all();
-    TaskState findings = openTask(TaskKind.ADDRESS_FINDINGS, gate, g.round, state.policy.findingsGroup(), owners,
+    TaskState findings = tasks.open(TaskKind.ADDRESS_FINDINGS, gate, g.round, state.policy.findingsGroup(), owners,
         state.policy.findingsSla());
     findings.findings = review.comment;
     notifier.send(findings, "CHANGES_REQUESTED", owners.stream().map(o -> "user:" + o).toList(),
         gate + " of " + state.request.key() + ": changes requested by " + review.decidedBy, review.comment);
     Workflow.await(() -> !findings.open() || state.ended() || !isRequired(gate));
     if (findings.open()) {
-      cancel(findings, state.ended() ? "the initiative ended" : "the gate is no longer required");
+      tasks.cancel(findings, state.ended() ? "the initiative ended" : "the gate is no longer required");
       dropIfNotRequired(gate);
     }
   }
 
   private void readMetrics(TaskState task, List<String> names) {
-    var metrics = Integrations.attempt("reading " + names + " from the model registry", () -> systems.mlops.readMetrics(
+    var metrics = incidents.call("reading " + names + " from the model registry", task.gate, () -> systems.mlops.readMetrics(
         new MetricsQuery(state.request.key(), state.request.effectiveModelName(), state.modelVersion(), names)));
     if (metrics.succeeded()) {
       task.metrics.putAll(metrics.value());
       state.changed(now(), "METRICS_READ", task.gate, null, metrics.value().isEmpty() ? "no metrics recorded" : metrics.value().toString());
-    } else {
-      state.changed(now(), "INTEGRATION_ERROR", task.gate, null, metrics.failure());
     }
   }
 }

@@ -39,6 +39,8 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   private final LaunchInput launch;
   private final InitiativeState state;
   private final Integrations systems = new Integrations();
+  private final Incidents incidents;
+  private final Tasks tasks;
   private final Tickets tickets;
   private final Gates gates;
   private final Records records;
@@ -49,9 +51,13 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
     this.launch = launch;
     this.state = carried != null ? carried : launched(launch);
-    this.tickets = new Tickets(state, systems);
-    this.gates = new Gates(state, systems, new Notifier(state, systems), tickets);
-    this.records = new Records(state, systems);
+    Notifier notifier = new Notifier(state, systems);
+    Tasks tasks = new Tasks(state, notifier);
+    this.incidents = new Incidents(state, tasks);
+    this.tickets = new Tickets(state, systems, incidents);
+    this.gates = new Gates(state, systems, notifier, tasks, tickets, incidents);
+    this.records = new Records(state, systems, incidents);
+    this.tasks = tasks;
     this.production = new ProductionLife(state, gates, records, tickets);
   }
 
@@ -71,6 +77,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   @Override
   public Stage run(LaunchInput launch, InitiativeState carried) {
     tickets.chooseVersions();
+    incidents.chooseVersion();
     Async.procedure(this::projectContinuously);
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
@@ -109,13 +116,13 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
         return;
       }
       int round = (int) state.tasks.stream().filter(t -> t.kind == TaskKind.INTAKE_COMPLETION).count() + 1;
-      TaskState task = gates.openTask(TaskKind.INTAKE_COMPLETION, null, round, state.policy.intakeGroup(), List.of(),
+      TaskState task = tasks.open(TaskKind.INTAKE_COMPLETION, null, round, state.policy.intakeGroup(), List.of(),
           state.policy.intakeSla());
       task.missingItems = new java.util.ArrayList<>(verdict.missingItems());
       state.progressed(Gates.now(), "INTAKE_INCOMPLETE", null, null, String.join("; ", verdict.missingItems()));
       Workflow.await(() -> !task.open() || state.ended());
       if (task.open()) {
-        gates.cancel(task, "the initiative ended");
+        tasks.cancel(task, "the initiative ended");
       }
     }
   }
@@ -132,7 +139,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
       state.stage = state.endRequested;
       state.outcomeReason = state.endReason;
     }
-    state.openTasks().forEach(t -> gates.cancel(t, "the initiative is " + state.stage));
+    state.openTasks().forEach(t -> tasks.cancel(t, "the initiative is " + state.stage));
     state.gates.values().stream().filter(GateState::active).forEach(g -> g.status = GateStatus.CANCELLED);
     state.progressed(Gates.now(), state.stage.name(), null, state.endActor, state.outcomeReason);
     String ticketStatus = state.stage == Stage.RETIRED ? "DONE" : "CANCELLED";

@@ -8,6 +8,8 @@ public final class Lifecycle {
   /** Owners' findings tasks also go to this group, which acts for owners who are not Runway users. */
   public static final String PROGRAM_OFFICE = "program-office";
   public static final String GOVERNANCE_BOARD = "governance-board";
+  /** Integration incidents (a system of record down past its retries) go to this group. */
+  public static final String ENGINEERING = "engineering";
 
   private Lifecycle() {}
 

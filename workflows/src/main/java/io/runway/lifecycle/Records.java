@@ -9,10 +9,12 @@ final class Records {
 
   private final InitiativeState state;
   private final Integrations systems;
+  private final Incidents incidents;
 
-  Records(InitiativeState state, Integrations systems) {
+  Records(InitiativeState state, Integrations systems, Incidents incidents) {
     this.state = state;
     this.systems = systems;
+    this.incidents = incidents;
   }
 
   /** Points the registry's {@code production} alias at {@code version}, tagged with who approved going live. */
@@ -22,20 +24,15 @@ final class Records {
     String key = state.request.key();
     PromotionRequest request = new PromotionRequest(key + "/promote/" + version, state.request.effectiveModelName(), version,
         "production", approvers, Gates.now().toString(), key);
-    var promoted = Integrations.attempt("promoting version " + version, () -> systems.mlops.promote(request));
-    if (!promoted.succeeded()) {
-      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, promoted.failure());
-    }
+    incidents.call("promoting version " + version, null, () -> systems.mlops.promote(request));
   }
 
   void upsertCrm() {
     var r = state.request;
     CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
         state.inProduction ? Gates.now().toString().substring(0, 10) : null);
-    var upserted = Integrations.attempt("updating the CRM record", () -> systems.crm.upsertInitiative(record));
-    if (!upserted.succeeded()) {
-      state.changed(Gates.now(), "INTEGRATION_ERROR", null, null, upserted.failure());
-    } else if (!state.crmRecords.contains(upserted.value())) {
+    var upserted = incidents.call("updating the CRM record", null, () -> systems.crm.upsertInitiative(record));
+    if (upserted.succeeded() && !state.crmRecords.contains(upserted.value())) {
       state.crmRecords.add(upserted.value());
       state.changed(Gates.now(), "CRM_RECORD_UPSERTED", null, null, upserted.value());
     }

@@ -61,6 +61,9 @@ final class TaskRules {
     if ((decision == Decision.REQUEST_CHANGES || decision == Decision.REJECT) && isBlank(command.comment())) {
       throw Refusal.invalid("comment is required with " + decision + ": say what must change or why it is rejected");
     }
+    if (decision == Decision.SKIP && isBlank(command.comment())) {
+      throw Refusal.invalid("comment is required with SKIP: justify going on without the system of record");
+    }
     if (decision == Decision.APPROVE) {
       checkApproval(state, task, command);
     }
@@ -176,9 +179,11 @@ final class TaskRules {
   }
 
   static Collection<Decision> allowedDecisions(TaskKind kind) {
-    return kind == TaskKind.GATE_REVIEW
-        ? List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT)
-        : List.of(Decision.SUBMIT);
+    return switch (kind) {
+      case GATE_REVIEW -> List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT);
+      case INTEGRATION_INCIDENT -> List.of(Decision.RETRY, Decision.SKIP);
+      default -> List.of(Decision.SUBMIT);
+    };
   }
 
   private static boolean isBlank(String s) {

@@ -30,14 +30,16 @@ final class Tickets {
 
   private final InitiativeState state;
   private final Integrations systems;
+  private final Incidents incidents;
   private final Map<Gate, Promise<Void>> lastWritePerGate = new EnumMap<>(Gate.class);
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private boolean besideTheLifecycle;
   private boolean earlyResolutions;
 
-  Tickets(InitiativeState state, Integrations systems) {
+  Tickets(InitiativeState state, Integrations systems, Incidents incidents) {
     this.state = state;
     this.systems = systems;
+    this.incidents = incidents;
   }
 
   /**
@@ -65,15 +67,13 @@ final class Tickets {
         "Runway " + g.gate + " for AI initiative " + key + " (risk tier " + state.riskTier + "), owned by "
             + g.candidateGroup + ". Decide it in Runway's task inbox.",
         List.of("runway", "runway-" + key, g.gate.slug()));
-    Integrations.Attempt<TicketRef> ticket = Integrations.attempt("opening the " + g.gate + " ticket",
+    Integrations.Attempt<TicketRef> ticket = incidents.call("opening the " + g.gate + " ticket", g.gate,
         () -> systems.ticketing.openTicket(request));
     if (ticket.succeeded()) {
       g.ticket = ticket.value();
       g.ticketClosed = false;
       g.ticketResolved = state.resolvedTicketIds.contains(ticket.value().id());
       state.changed(Gates.now(), "TICKET_OPENED", g.gate, null, ticket.value().system() + " " + ticket.value().id());
-    } else {
-      state.changed(Gates.now(), "INTEGRATION_ERROR", g.gate, null, ticket.failure());
     }
   }
 
@@ -85,11 +85,8 @@ final class Tickets {
     TicketRef ticket = g.ticket;
     String requestKey = state.request.key() + "/" + gate.slug() + "/" + g.round + "/comment-" + state.timelineSeq;
     write(gate, () -> {
-      var result = Integrations.attempt("commenting on " + ticket.id(),
+      incidents.call("commenting on " + ticket.id(), gate,
           () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, ticket.id(), comment, null)));
-      if (!result.succeeded()) {
-        state.changed(Gates.now(), "INTEGRATION_ERROR", gate, null, result.failure());
-      }
     });
   }
 
@@ -104,13 +101,11 @@ final class Tickets {
       g.ticketClosed = true;
     }
     write(g.gate, () -> {
-      var result = Integrations.attempt("closing " + ticket.id(),
+      var result = incidents.call("closing " + ticket.id(), g.gate,
           () -> systems.ticketing.updateTicket(new TicketUpdate(requestKey, ticket.id(), comment, status)));
       if (result.succeeded()) {
         g.ticketClosed = true;
         state.changed(Gates.now(), "TICKET_CLOSED", g.gate, null, ticket.id() + " -> " + status);
-      } else {
-        state.changed(Gates.now(), "INTEGRATION_ERROR", g.gate, null, result.failure());
       }
     });
   }

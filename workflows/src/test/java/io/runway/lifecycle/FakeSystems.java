@@ -42,6 +42,9 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
   final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
   private final AtomicInteger ticketNumbers = new AtomicInteger();
+  /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
+  final AtomicInteger crmRefusals = new AtomicInteger();
+  final AtomicInteger ticketRefusals = new AtomicInteger();
   /** When set, opening a ticket for this gate publishes its id, then waits for {@link #releaseTicketOpening}. */
   volatile io.runway.lifecycle.model.Gate holdTicketOpeningFor;
   final java.util.concurrent.CompletableFuture<String> heldTicketId = new java.util.concurrent.CompletableFuture<>();
@@ -67,8 +70,15 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
     return new IntakeVerdict(false, null, missing);
   }
 
+  private static void refuseIfAsked(AtomicInteger refusals, String system) {
+    if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(system + " answered HTTP 400: invalid field", system + "Rejected");
+    }
+  }
+
   @Override
   public TicketRef openTicket(TicketRequest request) {
+    refuseIfAsked(ticketRefusals, "Jira");
     TicketRef ticket = ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
       String id = "T-" + ticketNumbers.incrementAndGet();
       ticketStatus.put(id, "OPEN");
@@ -101,6 +111,7 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
 
   @Override
   public String upsertInitiative(CrmRecord record) {
+    refuseIfAsked(crmRefusals, "Salesforce");
     crm.put(record.externalId(), record);
     return "CRM-" + record.externalId();
   }

@@ -62,12 +62,13 @@ class InitiativeLifecycleTest {
     assertThat(view.gates()).extracting(GateView::gate)
         .containsExactlyElementsOf(TestPolicy.policy().tier(tier).gates().stream()
             .sorted(java.util.Comparator.comparingInt(p -> p.phase())).map(p -> p.gate()).toList());
-    assertThat(systems.promotions).singleElement().satisfies(p -> {
+    // go-live writes to the registry and the CRM after the stage changes: wait for them
+    eventually(() -> systems.crm.get("fraud-scoring").stage(), st -> st == Stage.IN_PRODUCTION, "CRM at IN_PRODUCTION");
+    assertThat(eventually(() -> systems.promotions, p -> !p.isEmpty(), "a promotion")).singleElement().satisfies(p -> {
       assertThat(p.modelName()).isEqualTo("fraud-model");
       assertThat(p.modelVersion()).isEqualTo("3");
       assertThat(p.alias()).isEqualTo("production");
     });
-    assertThat(systems.crm.get("fraud-scoring").stage()).isEqualTo(Stage.IN_PRODUCTION);
     eventually(() -> systems.ticketStatus.values(), s -> s.stream().allMatch("DONE"::equals), "every ticket closed");
     assertThat(systems.ticketStatus).hasSize(view.gates().size());
     assertThat(systems.snapshots).isNotEmpty();

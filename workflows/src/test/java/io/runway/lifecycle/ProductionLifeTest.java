@@ -170,7 +170,7 @@ class ProductionLifeTest {
     InitiativeWorkflow stub = drive.launch(request("early-retire", RiskTier.MINIMAL));
     openReview(stub, Gate.SECURITY_REVIEW);
     stub.retire(new EndCommand(member("operations", 1), "too early"));
-    eventually(() -> systems.snapshots.get(systems.snapshots.size() - 1).newTimeline(),
+    eventually(() -> systems.snapshots.stream().flatMap(x -> x.newTimeline().stream()).toList(),
         t -> t.stream().anyMatch(e -> e.type().equals("RETIRED_IGNORED")), "ignored retire recorded");
     assertThat(stub.view().stage()).isEqualTo(Stage.SECURITY_REVIEW);
   }

@@ -25,7 +25,7 @@ final class TestPolicy {
         Map.of(ProductionEventType.DRIFT_ALERT, List.of(Gate.HITL_VALIDATION),
             ProductionEventType.INCIDENT, List.of(Gate.SECURITY_REVIEW, Gate.OPERATIONS_HANDOVER),
             ProductionEventType.NEW_MODEL_VERSION, List.of(Gate.SECURITY_REVIEW, Gate.HITL_VALIDATION)),
-        "program-office", Duration.ofDays(3), "program-office", Duration.ofDays(5));
+        "program-office", Duration.ofDays(3), "program-office", Duration.ofDays(5), Duration.ofDays(1));
   }
 
   private static TierPolicy minimal() {

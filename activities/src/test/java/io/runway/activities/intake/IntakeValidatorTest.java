@@ -160,7 +160,7 @@ class IntakeValidatorTest {
   void tierThePolicyDoesNotCoverIsNamed() {
     LifecyclePolicy withoutHigh = new LifecyclePolicy(policy.version(), policy.prohibitedReason(),
         Map.of(RiskTier.MINIMAL, policy.tier(RiskTier.MINIMAL)), policy.escalation(), policy.reopenOn(),
-        policy.intakeGroup(), policy.intakeSla(), policy.findingsGroup(), policy.findingsSla());
+        policy.intakeGroup(), policy.intakeSla(), policy.findingsGroup(), policy.findingsSla(), policy.incidentSla());
 
     assertThat(validator.validateIntake(complete(), withoutHigh).missingItems())
         .containsExactly("riskTier: lifecycle policy 2026.11-1 defines no gates for HIGH");

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Completing a task: the decision, and what supports it. */
 record CompleteBody(
-    @NotNull(message = "is required (one of APPROVE, REQUEST_CHANGES, REJECT, SUBMIT)") Decision decision,
+    @NotNull(message = "is required (one of APPROVE, REQUEST_CHANGES, REJECT for reviews; SUBMIT for intake and findings; RETRY or SKIP for integration incidents)") Decision decision,
     String comment,
     List<@Valid EvidenceItem> evidence,
     Map<String, Double> metrics,

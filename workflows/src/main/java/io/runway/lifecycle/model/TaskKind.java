@@ -7,5 +7,7 @@ public enum TaskKind {
   /** A gate's candidate group reviews and decides. */
   GATE_REVIEW,
   /** The initiative's owners address a reviewer's findings and resubmit. */
-  ADDRESS_FINDINGS
+  ADDRESS_FINDINGS,
+  /** A system of record stayed down past its retries: engineering retries the call or skips it with a justification. */
+  INTEGRATION_INCIDENT
 }

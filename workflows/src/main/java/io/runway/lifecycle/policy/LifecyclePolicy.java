@@ -21,7 +21,13 @@ public record LifecyclePolicy(
     String intakeGroup,
     Duration intakeSla,
     String findingsGroup,
-    Duration findingsSla) {
+    Duration findingsSla,
+    Duration incidentSla) {
+
+  /** How long engineering has to act on an integration incident; a day unless the policy says otherwise. */
+  public Duration incidentSlaOrDefault() {
+    return incidentSla != null ? incidentSla : Duration.ofDays(1);
+  }
 
   public TierPolicy tier(RiskTier tier) {
     TierPolicy policy = tiers.get(tier);
