@@ -2,6 +2,7 @@ package io.runway.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runway.activities.crm.salesforce.SalesforceCrmActivities;
 import io.runway.activities.policy.InvalidPolicyException;
 import io.runway.activities.testing.PostgresExtension;
 import io.runway.activities.ticketing.local.LocalTicketingActivities;
@@ -61,11 +62,13 @@ class ActivitiesWiringTest {
 
   @Test
   void anExternalProviderLeavesTheLocalAdapterOut() {
-    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow")
+    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow",
+            "runway.salesforce.token-url=https://acme.my.salesforce.com/services/oauth2/token",
+            "runway.salesforce.client-id=runway", "runway.salesforce.client-secret=not-a-secret")
         .run(app -> {
           assertThat(app).hasNotFailed();
           assertThat(app).doesNotHaveBean(TicketingActivities.class);
-          assertThat(app).doesNotHaveBean(CrmActivities.class);
+          assertThat(app.getBean(CrmActivities.class)).isInstanceOf(SalesforceCrmActivities.class);
           assertThat(app).doesNotHaveBean(MlopsActivities.class);
           assertThat(app).hasSingleBean(NotificationActivities.class);
         });
