@@ -2,6 +2,8 @@ package io.runway.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runway.activities.mlops.local.LocalMlopsActivities;
+import io.runway.activities.mlops.mlflow.MlflowMlopsActivities;
 import io.runway.activities.policy.InvalidPolicyException;
 import io.runway.activities.testing.PostgresExtension;
 import io.runway.activities.ticketing.local.LocalTicketingActivities;
@@ -61,12 +63,14 @@ class ActivitiesWiringTest {
 
   @Test
   void anExternalProviderLeavesTheLocalAdapterOut() {
-    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow")
+    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow",
+            "runway.mlflow.tracking-uri=http://mlflow:5000")
         .run(app -> {
           assertThat(app).hasNotFailed();
           assertThat(app).doesNotHaveBean(TicketingActivities.class);
           assertThat(app).doesNotHaveBean(CrmActivities.class);
-          assertThat(app).doesNotHaveBean(MlopsActivities.class);
+          assertThat(app).doesNotHaveBean(LocalMlopsActivities.class);
+          assertThat(app.getBean(MlopsActivities.class)).isInstanceOf(MlflowMlopsActivities.class);
           assertThat(app).hasSingleBean(NotificationActivities.class);
         });
   }
