@@ -3,6 +3,8 @@ package io.runway.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.activities.crm.salesforce.SalesforceCrmActivities;
+import io.runway.activities.mlops.local.LocalMlopsActivities;
+import io.runway.activities.mlops.mlflow.MlflowMlopsActivities;
 import io.runway.activities.policy.InvalidPolicyException;
 import io.runway.activities.testing.PostgresExtension;
 import io.runway.activities.ticketing.local.LocalTicketingActivities;
@@ -64,12 +66,14 @@ class ActivitiesWiringTest {
   void anExternalProviderLeavesTheLocalAdapterOut() {
     context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow",
             "runway.salesforce.token-url=https://acme.my.salesforce.com/services/oauth2/token",
-            "runway.salesforce.client-id=runway", "runway.salesforce.client-secret=not-a-secret")
+            "runway.salesforce.client-id=runway", "runway.salesforce.client-secret=not-a-secret",
+            "runway.mlflow.tracking-uri=http://mlflow:5000")
         .run(app -> {
           assertThat(app).hasNotFailed();
           assertThat(app).doesNotHaveBean(TicketingActivities.class);
           assertThat(app.getBean(CrmActivities.class)).isInstanceOf(SalesforceCrmActivities.class);
-          assertThat(app).doesNotHaveBean(MlopsActivities.class);
+          assertThat(app).doesNotHaveBean(LocalMlopsActivities.class);
+          assertThat(app.getBean(MlopsActivities.class)).isInstanceOf(MlflowMlopsActivities.class);
           assertThat(app).hasSingleBean(NotificationActivities.class);
         });
   }

@@ -1,5 +1,5 @@
 /**
- * Reminders and escalations written to an outbox table and the log, de-duplicated by request key.
- * Mail and chat senders can drain the outbox; this one is always on.
+ * Reminders and escalations: always written to the outbox (the audit, de-duplicated by request key),
+ * then sent through the configured channels, each at most once per request key.
  */
 package io.runway.activities.notify;

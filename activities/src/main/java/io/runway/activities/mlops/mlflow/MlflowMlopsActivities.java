@@ -1,0 +1,99 @@
+package io.runway.activities.mlops.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runway.activities.http.VendorHttp;
+import io.runway.activities.mlops.local.LocalMlopsActivities;
+import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.MlopsActivities;
+import io.runway.lifecycle.activity.PromotionRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * MLflow's model registry (REST API 2.0). Metrics come from the run that produced the model version.
+ * Promotion sets the approval tags first and the alias last, so whoever resolves the alias finds a
+ * version that already says who approved it; both calls overwrite with the same value on a retry.
+ */
+@Component("mlopsActivities")
+@ConditionalOnProperty(name = "runway.mlops.provider", havingValue = "mlflow")
+@EnableConfigurationProperties(MlflowProperties.class)
+public class MlflowMlopsActivities implements MlopsActivities {
+
+  static final String SYSTEM = "MLflow";
+  private static final String API = "/api/2.0/mlflow";
+  /** Orders one metric's values as MLflow does: the latest timestamp wins, the higher step breaks a tie. */
+  private static final Comparator<JsonNode> LATEST =
+      Comparator.<JsonNode>comparingLong(m -> m.path("timestamp").asLong()).thenComparingLong(m -> m.path("step").asLong());
+
+  private final VendorHttp http;
+
+  public MlflowMlopsActivities(MlflowProperties properties) {
+    properties.requireComplete();
+    this.http = new VendorHttp(SYSTEM, properties.trackingUri(), properties.timeout(), properties::authorization);
+  }
+
+  @Override
+  public Map<String, Double> readMetrics(MetricsQuery query) {
+    String runId = runIdOf(query.modelName(), query.modelVersion());
+    if (runId.isBlank()) {
+      // registered from a path, not from a tracked run: there are no metrics to read
+      return Map.of();
+    }
+    JsonNode metrics = http.send("get run " + runId, "GET", API + "/runs/get?run_id=" + encode(runId), null)
+        .json().path("run").path("data").path("metrics");
+    Map<String, JsonNode> latest = new HashMap<>();
+    metrics.forEach(metric -> latest.merge(metric.path("key").asText(), metric, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b));
+    Map<String, Double> named = new LinkedHashMap<>();
+    query.metricNames().forEach(name -> {
+      JsonNode metric = latest.get(name);
+      if (metric != null && metric.path("value").isNumber()) {
+        named.put(name, metric.path("value").doubleValue());
+      }
+    });
+    return named;
+  }
+
+  @Override
+  public void promote(PromotionRequest request) {
+    String alias = request.alias() == null || request.alias().isBlank() ? LocalMlopsActivities.DEFAULT_ALIAS : request.alias();
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("runway.approved_by", request.approvedBy());
+    tags.put("runway.approved_at", request.approvedAt());
+    tags.put("runway.initiative", request.initiativeKey());
+    String version = describe(request.modelName(), request.modelVersion());
+    tags.forEach((key, value) -> http.send("set tag " + key + " on " + version, "POST", API + "/model-versions/set-tag",
+        ordered("name", request.modelName(), "version", request.modelVersion(), "key", key, "value", value)));
+    http.send("set alias " + alias + " to " + version, "POST", API + "/registered-models/alias",
+        ordered("name", request.modelName(), "alias", alias, "version", request.modelVersion()));
+  }
+
+  /** The version's run id, or blank; a version MLflow does not have is a final failure naming it. */
+  private String runIdOf(String model, String version) {
+    return http.send("get model version " + describe(model, version), "GET",
+            API + "/model-versions/get?name=" + encode(model) + "&version=" + encode(version), null)
+        .json().path("model_version").path("run_id").asText("");
+  }
+
+  private static String describe(String model, String version) {
+    return "'" + model + "' version " + version;
+  }
+
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> body = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      body.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return body;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
