@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.activities.policy.InvalidPolicyException;
 import io.runway.activities.testing.PostgresExtension;
+import io.runway.activities.ticketing.jira.JiraTicketingActivities;
 import io.runway.activities.ticketing.local.LocalTicketingActivities;
 import io.runway.lifecycle.activity.CrmActivities;
 import io.runway.lifecycle.activity.IntakeActivities;
@@ -61,10 +62,12 @@ class ActivitiesWiringTest {
 
   @Test
   void anExternalProviderLeavesTheLocalAdapterOut() {
-    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow")
+    context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow",
+            "runway.jira.base-url=https://acme.atlassian.net", "runway.jira.email=runway@acme.example",
+            "runway.jira.api-token=test-only", "runway.jira.project-key=SEC")
         .run(app -> {
           assertThat(app).hasNotFailed();
-          assertThat(app).doesNotHaveBean(TicketingActivities.class);
+          assertThat(app.getBean(TicketingActivities.class)).isInstanceOf(JiraTicketingActivities.class);
           assertThat(app).doesNotHaveBean(CrmActivities.class);
           assertThat(app).doesNotHaveBean(MlopsActivities.class);
           assertThat(app).hasSingleBean(NotificationActivities.class);
