@@ -7,6 +7,7 @@ import io.runway.activities.mlops.local.LocalMlopsActivities;
 import io.runway.activities.mlops.mlflow.MlflowMlopsActivities;
 import io.runway.activities.policy.InvalidPolicyException;
 import io.runway.activities.testing.PostgresExtension;
+import io.runway.activities.ticketing.jira.JiraTicketingActivities;
 import io.runway.activities.ticketing.local.LocalTicketingActivities;
 import io.runway.lifecycle.activity.CrmActivities;
 import io.runway.lifecycle.activity.IntakeActivities;
@@ -67,10 +68,12 @@ class ActivitiesWiringTest {
     context.withPropertyValues("runway.ticketing.provider=jira", "runway.crm.provider=salesforce", "runway.mlops.provider=mlflow",
             "runway.salesforce.token-url=https://acme.my.salesforce.com/services/oauth2/token",
             "runway.salesforce.client-id=runway", "runway.salesforce.client-secret=not-a-secret",
-            "runway.mlflow.tracking-uri=http://mlflow:5000")
+            "runway.mlflow.tracking-uri=http://mlflow:5000",
+            "runway.jira.base-url=https://acme.atlassian.net", "runway.jira.email=runway@acme.example",
+            "runway.jira.api-token=test-only", "runway.jira.project-key=SEC")
         .run(app -> {
           assertThat(app).hasNotFailed();
-          assertThat(app).doesNotHaveBean(TicketingActivities.class);
+          assertThat(app.getBean(TicketingActivities.class)).isInstanceOf(JiraTicketingActivities.class);
           assertThat(app.getBean(CrmActivities.class)).isInstanceOf(SalesforceCrmActivities.class);
           assertThat(app).doesNotHaveBean(LocalMlopsActivities.class);
           assertThat(app.getBean(MlopsActivities.class)).isInstanceOf(MlflowMlopsActivities.class);

@@ -29,8 +29,11 @@ class VendorHttpTest {
   private VendorHttp http;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     vendor.start();
+    // the first request to a cold WireMock can take most of a second on a busy 2-core machine
+    java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(vendor.baseUrl() + "/__admin/mappings")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
   }
 
   @AfterAll
@@ -41,7 +44,7 @@ class VendorHttpTest {
   @BeforeEach
   void reset() {
     vendor.resetAll();
-    http = new VendorHttp("Jira", URI.create(vendor.baseUrl()), Duration.ofMillis(500), () -> "Basic c2VjcmV0LXRva2Vu", NOW);
+    http = new VendorHttp("Jira", URI.create(vendor.baseUrl()), Duration.ofSeconds(2), () -> "Basic c2VjcmV0LXRva2Vu", NOW);
   }
 
   private ApplicationFailure failureOf(int status, String retryAfter, String body) {
@@ -105,7 +108,7 @@ class VendorHttpTest {
 
   @Test
   void noAnswerInTimeIsRetryable() {
-    vendor.stubFor(get(urlEqualTo("/thing")).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+    vendor.stubFor(get(urlEqualTo("/thing")).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
     assertThatThrownBy(() -> http.send("get thing", "GET", "/thing", null))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
           assertThat(f.isNonRetryable()).isFalse();
