@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,8 +56,19 @@ final class Api {
         "application/json");
   }
 
+  /** Posts exact bytes with extra headers and no user, as a webhook sender does. */
+  Response postRaw(String path, byte[] body, Map<String, String> headers) {
+    return send(null, "POST", path, HttpRequest.BodyPublishers.ofByteArray(body), "application/json", headers);
+  }
+
   Response send(String user, String method, String path, BodyPublisher body, String contentType) {
+    return send(user, method, path, body, contentType, Map.of());
+  }
+
+  private Response send(
+      String user, String method, String path, BodyPublisher body, String contentType, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+    headers.forEach(request::header);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

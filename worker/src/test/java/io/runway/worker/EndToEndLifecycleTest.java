@@ -71,7 +71,9 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     approveAs("operations-1", inboxTask("operations-1", "operations", key));
     JsonNode live = initiativeWhen(key, v -> "IN_PRODUCTION".equals(v.path("stage").asString()));
     assertThat(gateStatuses(live).values()).containsOnly("APPROVED");
-    assertThat(api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString()).isEqualTo("IN_PRODUCTION");
+    // go-live writes the registry and the CRM after the stage changes
+    await("CRM shows production", () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString(),
+        "IN_PRODUCTION"::equals);
     JsonNode model = await("model promoted", () -> api.get("auditor-1", "/api/v1/models/" + key),
         r -> r.status() == 200 && r.raw().contains("production")).json();
     assertThat(model.toString()).contains("governance-board-1").contains("governance-board-2");

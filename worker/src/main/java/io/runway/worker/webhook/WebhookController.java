@@ -1,0 +1,57 @@
+package io.runway.worker.webhook;
+
+import io.runway.worker.security.Actors;
+import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inbound events from systems of record, authenticated by signature instead of a user (the
+ * security configuration lets them through), and the delivery log for admins and auditors.
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhookController {
+
+  private final WebhookIntake intake;
+  private final DeliveryLog deliveries;
+
+  WebhookController(WebhookIntake intake, DeliveryLog deliveries) {
+    this.intake = intake;
+    this.deliveries = deliveries;
+  }
+
+  /** The body is taken as bytes: the signature covers exactly what was sent, not a re-serialisation. */
+  @PostMapping("/{source}")
+  ResponseEntity<DeliveryAnswer> receive(
+      @PathVariable String source, @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers) {
+    DeliveryAnswer answer = intake.receive(WebhookSource.fromPath(source), body == null ? new byte[0] : body, headers::getFirst);
+    return answer.duplicate() ? ResponseEntity.ok(answer) : ResponseEntity.accepted().body(answer);
+  }
+
+  @GetMapping("/deliveries")
+  PageResult<DeliveryView> deliveries(
+      @RequestParam(required = false) Verdict verdict,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      Authentication user) {
+    if (!Actors.seesEverything(Actors.of(user))) {
+      throw ApiProblem.forbidden("Only admins and auditors see webhook deliveries.");
+    }
+    WebhookSource from = source == null || source.isBlank() ? null : WebhookSource.find(source)
+        .orElseThrow(() -> ApiProblem.invalid("source", "must be one of " + WebhookSource.ids()));
+    return deliveries.list(verdict, from, Paging.of(page, size));
+  }
+}
