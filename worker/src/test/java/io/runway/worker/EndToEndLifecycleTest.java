@@ -3,7 +3,6 @@ package io.runway.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,11 @@ class EndToEndLifecycleTest extends ApiTestSupport {
 
   @Test
   void highRiskInitiativeGoesFromLaunchToProductionToRetirement() {
+    LifecycleSteps steps = new LifecycleSteps(api);
     String key = uniqueKey("e2e");
     launch(key, "HIGH");
-    JsonNode launched = initiativeWhen(key, v -> "SECURITY_REVIEW".equals(v.path("stage").asString()));
-    assertThat(gateStatuses(launched)).containsEntry("SECURITY_REVIEW", "OPEN").containsEntry("LEGAL_REVIEW", "OPEN")
+    JsonNode launched = steps.initiativeWhen(key, v -> "SECURITY_REVIEW".equals(v.path("stage").asString()));
+    assertThat(LifecycleSteps.gateStatuses(launched)).containsEntry("SECURITY_REVIEW", "OPEN").containsEntry("LEGAL_REVIEW", "OPEN")
         .containsEntry("GO_LIVE_DECISION", "PENDING");
     assertThat(launched.path("policyVersion").asString()).isNotBlank();
 
@@ -29,28 +29,28 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     assertProblem(api.put("security-1", "/api/v1/models/" + key + "/versions/1", run), 403);
     assertThat(api.put("data-engineering-2", "/api/v1/models/" + key + "/versions/1", run).status()).isEqualTo(200);
 
-    JsonNode security = inboxTask("security-1", "security", key);
-    Api.Response changes = complete("security-1", security, "REQUEST_CHANGES", "add rate limiting to the scoring endpoint", false);
+    JsonNode security = steps.inboxTask("security-1", "security", key);
+    Api.Response changes = steps.complete("security-1", security, "REQUEST_CHANGES", "add rate limiting to the scoring endpoint", false);
     assertThat(changes.status()).as(changes.raw()).isEqualTo(200);
-    JsonNode findings = inboxTask("program-office-2", "program-office", key);
+    JsonNode findings = steps.inboxTask("program-office-2", "program-office", key);
     assertThat(findings.path("kind").asString()).isEqualTo("ADDRESS_FINDINGS");
     assertThat(findings.path("findings").asString()).contains("rate limiting");
-    assertThat(complete("program-office-2", findings, "SUBMIT", "rate limiting added", false).status()).isEqualTo(200);
-    JsonNode secondRound = inboxTask("security-2", "security", key);
+    assertThat(steps.complete("program-office-2", findings, "SUBMIT", "rate limiting added", false).status()).isEqualTo(200);
+    JsonNode secondRound = steps.inboxTask("security-2", "security", key);
     assertThat(secondRound.path("round").asInt()).isEqualTo(2);
 
-    approveAs("security-2", secondRound);
-    approveAs("legal-1", inboxTask("legal-1", "legal", key));
-    assertGate(key, "SECURITY_REVIEW", "APPROVED");
-    assertGate(key, "LEGAL_REVIEW", "APPROVED");
+    steps.approveAs("security-2", secondRound);
+    steps.approveAs("legal-1", steps.inboxTask("legal-1", "legal", key));
+    steps.assertGate(key, "SECURITY_REVIEW", "APPROVED");
+    steps.assertGate(key, "LEGAL_REVIEW", "APPROVED");
 
     JsonNode dataReadiness = await("data-quality metrics on the data readiness task",
-        () -> inboxTask("data-engineering-1", "data-engineering", key), t -> t.path("metrics").size() > 0);
+        () -> steps.inboxTask("data-engineering-1", "data-engineering", key), t -> t.path("metrics").size() > 0);
     assertThat(dataReadiness.path("metrics").path("data_quality_score").asDouble()).isEqualTo(0.97);
     assertThat(dataReadiness.path("metrics").has("freshness_hours")).as("a metric the run did not log is left out").isFalse();
-    approveAs("data-engineering-1", dataReadiness);
-    approveAs("engineering-1", inboxTask("engineering-1", "engineering", key));
-    JsonNode waiting = initiativeWhen(key, v -> timelineHas(v, "AWAITING_TICKET"));
+    steps.approveAs("data-engineering-1", dataReadiness);
+    steps.approveAs("engineering-1", steps.inboxTask("engineering-1", "engineering", key));
+    JsonNode waiting = steps.initiativeWhen(key, v -> LifecycleSteps.timelineHas(v, "AWAITING_TICKET"));
     assertThat(waiting.path("stage").asString()).isEqualTo("INTEGRATION");
     String ticket = ticketOf(key, "INTEGRATION");
     assertProblem(api.post("security-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 403);
@@ -59,18 +59,18 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     assertThat(api.get("auditor-1", "/api/v1/tickets/" + ticket).json().path("status").asString()).isIn("RESOLVED", "DONE");
     assertProblem(api.post("engineering-1", "/api/v1/tickets/" + ticket + "/resolve", Map.of()), 409);
 
-    approveAs("business-validation-1", inboxTask("business-validation-1", "business-validation", key));
-    JsonNode goLive = inboxTask("governance-board-1", "governance-board", key);
+    steps.approveAs("business-validation-1", steps.inboxTask("business-validation-1", "business-validation", key));
+    JsonNode goLive = steps.inboxTask("governance-board-1", "governance-board", key);
     assertThat(goLive.path("requiredApprovals").asInt()).isEqualTo(2);
-    approveAs("governance-board-1", goLive);
-    assertThat(initiativeWhen(key, v -> true).path("stage").asString()).isEqualTo("GO_LIVE_DECISION");
-    Api.Response twice = complete("governance-board-1", goLive, "APPROVE", "again", true);
+    steps.approveAs("governance-board-1", goLive);
+    assertThat(steps.initiativeWhen(key, v -> true).path("stage").asString()).isEqualTo("GO_LIVE_DECISION");
+    Api.Response twice = steps.complete("governance-board-1", goLive, "APPROVE", "again", true);
     assertProblem(twice, 409);
-    approveAs("governance-board-2", goLive);
+    steps.approveAs("governance-board-2", goLive);
 
-    approveAs("operations-1", inboxTask("operations-1", "operations", key));
-    JsonNode live = initiativeWhen(key, v -> "IN_PRODUCTION".equals(v.path("stage").asString()));
-    assertThat(gateStatuses(live).values()).containsOnly("APPROVED");
+    steps.approveAs("operations-1", steps.inboxTask("operations-1", "operations", key));
+    JsonNode live = steps.initiativeWhen(key, v -> "IN_PRODUCTION".equals(v.path("stage").asString()));
+    assertThat(LifecycleSteps.gateStatuses(live).values()).containsOnly("APPROVED");
     // go-live writes the registry and the CRM after the stage changes
     await("CRM shows production", () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString(),
         "IN_PRODUCTION"::equals);
@@ -83,56 +83,22 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     Api.Response drift = api.post("operations-1", "/api/v1/initiatives/" + key + "/events",
         Map.of("type", "DRIFT_ALERT", "detail", "PSI 0.31 on transaction amount"));
     assertThat(drift.status()).as(drift.raw()).isEqualTo(202);
-    JsonNode revalidation = inboxTask("business-validation-2", "business-validation", key);
+    JsonNode revalidation = steps.inboxTask("business-validation-2", "business-validation", key);
     assertThat(revalidation.path("round").asInt()).isEqualTo(2);
     JsonNode duringRevalidation = api.get("auditor-1", "/api/v1/initiatives/" + key).json();
     assertThat(duringRevalidation.path("stage").asString()).isEqualTo("IN_PRODUCTION");
-    assertThat(gateStatuses(duringRevalidation)).containsEntry("HITL_VALIDATION", "OPEN").containsEntry("SECURITY_REVIEW", "APPROVED");
-    approveAs("business-validation-2", revalidation);
-    assertGate(key, "HITL_VALIDATION", "APPROVED");
+    assertThat(LifecycleSteps.gateStatuses(duringRevalidation)).containsEntry("HITL_VALIDATION", "OPEN").containsEntry("SECURITY_REVIEW", "APPROVED");
+    steps.approveAs("business-validation-2", revalidation);
+    steps.assertGate(key, "HITL_VALIDATION", "APPROVED");
 
     assertThat(api.post("operations-1", "/api/v1/initiatives/" + key + "/retire", Map.of("reason", "replaced by v2")).status())
         .isEqualTo(202);
-    JsonNode retired = initiativeWhen(key, v -> "RETIRED".equals(v.path("stage").asString()));
+    JsonNode retired = steps.initiativeWhen(key, v -> "RETIRED".equals(v.path("stage").asString()));
     assertThat(retired.path("outcomeReason").asString()).isEqualTo("replaced by v2");
-    assertThat(timelineHas(retired, "RETIRED")).isTrue();
+    assertThat(LifecycleSteps.timelineHas(retired, "RETIRED")).isTrue();
     await("CRM shows retirement", () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json().path("stage").asString(),
         "RETIRED"::equals);
     assertProblem(api.post("operations-1", "/api/v1/initiatives/" + key + "/retire", Map.of("reason", "again")), 409);
-  }
-
-  private JsonNode inboxTask(String user, String group, String key) {
-    JsonNode items = await(group + " task of " + key + " in " + user + "'s inbox",
-        () -> api.get(user, "/api/v1/tasks?candidateGroup=" + group + "&status=OPEN&initiativeKey=" + key).json().path("items"),
-        i -> i.size() > 0);
-    return items.get(0);
-  }
-
-  private void approveAs(String user, JsonNode task) {
-    Api.Response done = complete(user, task, "APPROVE", "meets the bar", true);
-    assertThat(done.status()).as(done.raw()).isEqualTo(200);
-    assertThat(done.json().path("approvals").toString()).contains(user);
-  }
-
-  private Api.Response complete(String user, JsonNode task, String decision, String comment, boolean withEvidence) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("decision", decision);
-    body.put("comment", comment);
-    List<Map<String, String>> evidence = new ArrayList<>();
-    if (withEvidence) {
-      task.path("requiredEvidence").forEach(kind -> evidence.add(Map.of("kind", kind.asString(), "title", kind.asString() + " (signed)",
-          "uri", "https://docs.example.org/" + kind.asString())));
-    }
-    body.put("evidence", evidence);
-    return api.post(user, "/api/v1/tasks/" + task.path("id").asString() + "/complete", body);
-  }
-
-  private JsonNode initiativeWhen(String key, java.util.function.Predicate<JsonNode> condition) {
-    return await(key + " in the read model", () -> api.get("auditor-1", "/api/v1/initiatives/" + key).json(), condition);
-  }
-
-  private void assertGate(String key, String gate, String status) {
-    initiativeWhen(key, v -> status.equals(gateStatuses(v).get(gate)));
   }
 
   private String ticketOf(String key, String gate) {
@@ -144,24 +110,9 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     throw new AssertionError("no open " + gate + " ticket for " + key);
   }
 
-  private static Map<String, String> gateStatuses(JsonNode view) {
-    Map<String, String> statuses = new LinkedHashMap<>();
-    view.path("gates").forEach(g -> statuses.put(g.path("gate").asString(), g.path("status").asString()));
-    return statuses;
-  }
-
   private static List<String> statuses(JsonNode tickets) {
     List<String> statuses = new ArrayList<>();
     tickets.forEach(t -> statuses.add(t.path("status").asString()));
     return statuses;
-  }
-
-  private static boolean timelineHas(JsonNode view, String type) {
-    for (JsonNode entry : view.path("timeline")) {
-      if (type.equals(entry.path("type").asString())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

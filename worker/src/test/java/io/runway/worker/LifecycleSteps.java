@@ -1,0 +1,73 @@
+package io.runway.worker;
+
+import static io.runway.worker.ApiTestSupport.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The steps the end-to-end tests take as demo users: find a task in a user's inbox, decide it, and
+ * read the initiative back from the (eventually consistent) read model.
+ */
+final class LifecycleSteps {
+
+  private final Api api;
+
+  LifecycleSteps(Api api) {
+    this.api = api;
+  }
+
+  JsonNode inboxTask(String user, String group, String key) {
+    JsonNode items = await(group + " task of " + key + " in " + user + "'s inbox",
+        () -> api.get(user, "/api/v1/tasks?candidateGroup=" + group + "&status=OPEN&initiativeKey=" + key).json().path("items"),
+        i -> i.size() > 0);
+    return items.get(0);
+  }
+
+  void approveAs(String user, JsonNode task) {
+    Api.Response done = complete(user, task, "APPROVE", "meets the bar", true);
+    assertThat(done.status()).as(done.raw()).isEqualTo(200);
+    assertThat(done.json().path("approvals").toString()).contains(user);
+  }
+
+  Api.Response complete(String user, JsonNode task, String decision, String comment, boolean withEvidence) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("decision", decision);
+    body.put("comment", comment);
+    List<Map<String, String>> evidence = new ArrayList<>();
+    if (withEvidence) {
+      task.path("requiredEvidence").forEach(kind -> evidence.add(Map.of("kind", kind.asString(), "title", kind.asString() + " (signed)",
+          "uri", "https://docs.example.org/" + kind.asString())));
+    }
+    body.put("evidence", evidence);
+    return api.post(user, "/api/v1/tasks/" + task.path("id").asString() + "/complete", body);
+  }
+
+  JsonNode initiativeWhen(String key, Predicate<JsonNode> condition) {
+    return await(key + " in the read model", () -> api.get("auditor-1", "/api/v1/initiatives/" + key).json(), condition);
+  }
+
+  void assertGate(String key, String gate, String status) {
+    initiativeWhen(key, v -> status.equals(gateStatuses(v).get(gate)));
+  }
+
+  static Map<String, String> gateStatuses(JsonNode view) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    view.path("gates").forEach(g -> statuses.put(g.path("gate").asString(), g.path("status").asString()));
+    return statuses;
+  }
+
+  static boolean timelineHas(JsonNode view, String type) {
+    for (JsonNode entry : view.path("timeline")) {
+      if (type.equals(entry.path("type").asString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
