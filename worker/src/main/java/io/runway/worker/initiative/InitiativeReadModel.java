@@ -18,17 +18,25 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads initiatives from the read model the projection activity writes; never writes it. */
 @Repository
 class InitiativeReadModel {
 
+  private final TransactionTemplate oneSnapshot;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final LaunchRequests launches;
 
-  InitiativeReadModel(JdbcClient jdbc, JsonMapper json, LaunchRequests launches) {
+  InitiativeReadModel(JdbcClient jdbc, JsonMapper json, LaunchRequests launches, PlatformTransactionManager transactions) {
+    this.oneSnapshot = new TransactionTemplate(transactions);
+    oneSnapshot.setReadOnly(true);
+    oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     this.jdbc = jdbc;
     this.json = json;
     this.launches = launches;
@@ -77,8 +85,16 @@ class InitiativeReadModel {
     return new PageResult<>(items, paging.page(), paging.size(), total);
   }
 
-  /** The projected view with its timeline; a launch not yet projected shows as INTAKE with no gates. */
+  /**
+   * The projected view with its timeline; a launch not yet projected shows as INTAKE with no gates.
+   * Both reads see one snapshot of the database: read apart, a projection committed in between
+   * paired the previous gates with the newest timeline.
+   */
   Optional<InitiativeDetail> find(String key) {
+    return oneSnapshot.execute(status -> findInOneSnapshot(key));
+  }
+
+  private Optional<InitiativeDetail> findInOneSnapshot(String key) {
     Optional<InitiativeView> projected =
         jdbc.sql("select view::text from initiative where key = ?")
             .param(key)
