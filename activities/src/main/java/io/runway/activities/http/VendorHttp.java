@@ -3,6 +3,7 @@ package io.runway.activities.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runway.activities.json.RunwayJson;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
  * One vendor's REST API: JSON in and out, a timeout on every call, the vendor's Authorization header
  * computed per call (so a refreshed token is used) and never put in a message. An answer that is
  * neither 2xx nor one the call accepts (a 404 on a lookup, say) becomes a {@link VendorFailures} failure.
+ * Every call is counted by {@link IntegrationCalls}.
  */
 public final class VendorHttp {
 
@@ -29,6 +31,7 @@ public final class VendorHttp {
   private final Supplier<String> authorization;
   private final HttpClient http;
   private final Clock clock;
+  private final IntegrationCalls calls;
   private final ObjectMapper json = RunwayJson.mapper();
 
   public VendorHttp(String system, URI baseUrl, Duration timeout, Supplier<String> authorization) {
@@ -41,6 +44,7 @@ public final class VendorHttp {
     this.timeout = timeout;
     this.authorization = authorization;
     this.clock = clock;
+    this.calls = new IntegrationCalls(system);
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -64,6 +68,17 @@ public final class VendorHttp {
   }
 
   public Response send(String call, String method, String path, Object body, Map<String, String> headers, int... accepted) {
+    try {
+      Response response = exchange(call, method, path, body, headers, accepted);
+      calls.succeeded(call);
+      return response;
+    } catch (ApplicationFailure failure) {
+      calls.failed(call, failure);
+      throw failure;
+    }
+  }
+
+  private Response exchange(String call, String method, String path, Object body, Map<String, String> headers, int... accepted) {
     HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(timeout)
         .header("Accept", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
