@@ -1,6 +1,9 @@
 package io.runway.activities.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.runway.lifecycle.activity.ProjectionActivities;
 import io.runway.lifecycle.model.GateView;
 import io.runway.lifecycle.model.InitiativeSnapshot;
@@ -26,6 +29,12 @@ public class JdbcProjectionActivities implements ProjectionActivities {
   private final ChildRows children;
   private final TransactionTemplate tx;
   private final GateDurations gateDurations;
+
+  /** Spring's constructor: the app's registry when metrics are configured, Micrometer's global one otherwise. */
+  @Autowired
+  public JdbcProjectionActivities(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<MeterRegistry> meters) {
+    this(jdbc, transactions, meters.getIfAvailable(() -> Metrics.globalRegistry));
+  }
 
   public JdbcProjectionActivities(JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
     this.jdbc = jdbc;
