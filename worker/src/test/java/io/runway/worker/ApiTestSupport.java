@@ -11,14 +11,17 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One application context for every API test class (same configuration, so Spring caches it): real
- * embedded PostgreSQL, real in-process Temporal server, real HTTP on a random port.
+ * embedded PostgreSQL, real in-process Temporal server, real HTTP on a random port, and the real
+ * Prometheus registry (a test context otherwise gets a simple one and no /actuator/prometheus).
  */
+@AutoConfigureMetrics
 @SpringBootTest(classes = RunwayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiTestSupport {
 

@@ -6,6 +6,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SLA clock of each open task, as durable timers: a reminder at the policy's fraction of the
@@ -32,6 +33,7 @@ final class Notifier {
       reminded.add("user:" + task.assignee);
     }
     escalate(task, 1, "SLA_REMINDER", reminded, "due " + task.dueAt);
+    countSlaEvent("reminder", task);
     if (Workflow.await(sla.minus(untilReminder), () -> !task.open())) {
       return;
     }
@@ -40,11 +42,23 @@ final class Notifier {
       breached.add("user:" + state.request.sponsor());
     }
     escalate(task, 2, "SLA_BREACHED", breached, "overdue since " + task.dueAt);
+    countSlaEvent("breach", task);
     if (Workflow.await(escalation.secondEscalationAfter(), () -> !task.open())) {
       return;
     }
     escalate(task, 3, "ESCALATED_TO_BOARD", List.of("group:" + escalation.boardGroup()),
         "overdue since " + task.dueAt + " and still open after escalation to the " + task.candidateGroup + " lead");
+    countSlaEvent("board_escalation", task);
+  }
+
+  /**
+   * {@code runway_sla_events_total{kind, gate}}: the workflow's metrics scope records nothing while
+   * replaying, so each event counts once however often the history is replayed. The exporter adds
+   * {@code _total} to a counter's name.
+   */
+  private static void countSlaEvent(String kind, TaskState task) {
+    Workflow.getMetricsScope().tagged(Map.of("kind", kind, "gate", String.valueOf(task.gate)))
+        .counter("runway_sla_events").inc(1);
   }
 
   private void escalate(TaskState task, int level, String kind, List<String> recipients, String detail) {

@@ -49,13 +49,16 @@ final class Drive {
 
   /** A test environment running the lifecycle against {@code systems}, starting on a fixed Monday morning. */
   static TestWorkflowExtension environment(FakeSystems systems) {
+    return builder(systems).build();
+  }
+
+  static TestWorkflowExtension.Builder builder(FakeSystems systems) {
     return TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
         .setActivityImplementations(systems)
         .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
         // a cold JVM on a busy 2-core CI machine can spend over the default second loading classes
-        .setWorkerOptions(WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build())
-        .build();
+        .setWorkerOptions(WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
   }
 
   static InitiativeRequest request(String key, RiskTier tier) {

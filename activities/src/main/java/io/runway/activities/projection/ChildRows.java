@@ -7,11 +7,16 @@ import io.runway.lifecycle.model.TaskView;
 import io.runway.lifecycle.model.TicketRef;
 import io.runway.lifecycle.model.TimelineEntry;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Gates, tasks, evidence and timeline of one initiative, each written as one JDBC batch. */
 final class ChildRows {
+
+  private static final String SELECT_GATES = "select gate, status, decided_at from gate where workflow_id = ?";
 
   private static final String DELETE_GATES_NOT_IN_VIEW = "delete from gate where workflow_id = ? and gate <> all(?)";
 
@@ -58,8 +63,18 @@ final class ChildRows {
     this.jdbc = jdbc;
   }
 
-  /** The gate table mirrors the view: a gate the view no longer shows (reclassified away) goes. */
-  void gates(String workflowId, List<GateView> gates) {
+  /**
+   * The gate table mirrors the view: a gate the view no longer shows (reclassified away) goes.
+   * Returns the gates this write decided, compared with the rows it replaces; the caller holds the
+   * initiative row's lock, so no concurrent snapshot of the same workflow can claim the same decision.
+   */
+  List<GateView> gates(String workflowId, List<GateView> gates) {
+    Map<String, GateDurations.StoredGate> before = new HashMap<>();
+    jdbc.query(SELECT_GATES, rs -> {
+      Timestamp decidedAt = rs.getTimestamp("decided_at");
+      before.put(rs.getString("gate"), new GateDurations.StoredGate(rs.getString("status"),
+          decidedAt == null ? null : decidedAt.toInstant()));
+    }, workflowId);
     List<String> names = gates.stream().map(g -> g.gate().name()).toList();
     jdbc.update(DELETE_GATES_NOT_IN_VIEW, ps -> new Binder(ps).text(workflowId).textArray(names));
     batch(UPSERT_GATE, gates, (b, gate) -> {
@@ -70,6 +85,7 @@ final class ChildRows {
           .text(ticket == null ? null : ticket.id())
           .text(ticket == null ? null : ticket.url());
     });
+    return gates.stream().filter(g -> GateDurations.newlyDecided(g, before.get(g.gate().name()))).toList();
   }
 
   void tasks(String workflowId, RiskTier riskTier, List<TaskView> tasks) {

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.time.Clock;
@@ -114,5 +116,27 @@ class VendorHttpTest {
           assertThat(f.isNonRetryable()).isFalse();
           assertThat(f.getOriginalMessage()).startsWith("Jira get thing got no answer");
         });
+  }
+
+  @Test
+  void everyCallIsCountedByOperationAndOutcomeWithoutItsIds() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Metrics.addRegistry(meters);
+    try {
+      vendor.stubFor(get(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+      http.send("get issue RUN-1", "GET", "/ok", null);
+      http.send("get issue RUN-2", "GET", "/ok", null);
+      failureOf(503, null, "");
+      failureOf(400, null, "");
+
+      assertThat(meters.get("runway.integration.calls").tags("system", "Jira", "call", "get issue", "outcome", "ok").counter().count())
+          .isEqualTo(2);
+      assertThat(meters.get("runway.integration.calls").tags("call", "get thing", "outcome", "retryable_error").counter().count())
+          .isEqualTo(1);
+      assertThat(meters.get("runway.integration.calls").tags("call", "get thing", "outcome", "final_error").counter().count())
+          .isEqualTo(1);
+    } finally {
+      Metrics.removeRegistry(meters);
+    }
   }
 }

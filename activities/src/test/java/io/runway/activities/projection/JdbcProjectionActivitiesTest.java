@@ -4,6 +4,8 @@ import static io.runway.activities.projection.Snapshots.WORKFLOW_ID;
 import static io.runway.activities.projection.Snapshots.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.runway.activities.testing.PostgresExtension;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.InitiativeView;
@@ -11,6 +13,7 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 import io.runway.lifecycle.model.TaskStatus;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,11 +28,12 @@ class JdbcProjectionActivitiesTest {
 
   private final JdbcClient jdbc;
   private final JdbcProjectionActivities projection;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   JdbcProjectionActivitiesTest(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
     this.projection = new JdbcProjectionActivities(new JdbcTemplate(dataSource),
-        new JdbcTransactionManager(dataSource));
+        new JdbcTransactionManager(dataSource), meters);
   }
 
   private String one(String sql) {
@@ -71,6 +75,19 @@ class JdbcProjectionActivitiesTest {
     assertThat(one("select concat_ws('|', id, gate, kind, title, uri, sha256, added_by) from evidence"))
         .isEqualTo("ev-1|SECURITY_REVIEW|threat-model|Threat model v2|https://wiki.example/tm|ab12|bob");
     assertThat(list("select seq || ' ' || type from timeline order by seq")).containsExactly("1 LAUNCHED", "2 GATE_OPENED");
+  }
+
+  @Test
+  void timeInGateIsRecordedOnceWhenTheProjectionFirstSeesTheDecision() {
+    InitiativeSnapshot review = Snapshots.inReview(List.of(entry(1, "LAUNCHED")));
+    projection.project(review);
+    projection.project(review);
+    projection.project(Snapshots.inDataReadiness(List.of()));
+
+    Timer security = meters.get("runway.gate.duration").tags("gate", "SECURITY_REVIEW", "team", "security", "outcome", "APPROVED").timer();
+    assertThat(security.count()).as("a re-applied snapshot and a later one showing the same decision add nothing").isEqualTo(1);
+    assertThat(security.totalTime(TimeUnit.MINUTES)).isEqualTo(29);
+    assertThat(meters.get("runway.gate.duration").tags("gate", "LEGAL_REVIEW", "team", "legal").timer().count()).isEqualTo(1);
   }
 
   @Test

@@ -31,6 +31,10 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health/**", "/error")
                     .permitAll()
+                    // Prometheus scrapes without credentials; counts only, no initiative data (keep the
+                    // port off the public network, or move actuator to management.server.port)
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                    .permitAll()
                     // senders authenticate by signing the body (checked by the webhook intake), not as users;
                     // CSRF is already off for /api/**, and the delivery log (GET) still needs a user
                     .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*")

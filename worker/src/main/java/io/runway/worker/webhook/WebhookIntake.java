@@ -1,5 +1,7 @@
 package io.runway.worker.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.runway.worker.web.ApiProblem;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One delivery from receipt to answer: verify the signature over the raw bytes, read the payload,
  * claim the delivery id, signal, record the verdict. The claim comes before the signal so that a
  * concurrent redelivery is a duplicate; a failed signal gives the claim back so the retry counts.
+ * Each verdict written to the delivery log is also counted for Prometheus.
  */
 @Service
 class WebhookIntake {
@@ -25,12 +28,14 @@ class WebhookIntake {
   private final DeliveryLog deliveries;
   private final EventRouter router;
   private final JsonMapper json;
+  private final MeterRegistry meters;
 
-  WebhookIntake(WebhookSettings settings, DeliveryLog deliveries, EventRouter router, JsonMapper json) {
+  WebhookIntake(WebhookSettings settings, DeliveryLog deliveries, EventRouter router, JsonMapper json, MeterRegistry meters) {
     this.settings = settings;
     this.deliveries = deliveries;
     this.router = router;
     this.json = json;
+    this.meters = meters;
   }
 
   DeliveryAnswer receive(WebhookSource source, byte[] body, Function<String, String> headers) {
@@ -40,11 +45,11 @@ class WebhookIntake {
     String deliveryId = headerDeliveryId != null ? headerDeliveryId
         : event.bodyDeliveryId() != null ? event.bodyDeliveryId() : "sha256:" + Signatures.sha256(body);
     if (!deliveries.claim(source, deliveryId)) {
-      deliveries.record(source, deliveryId, Verdict.DUPLICATE, null);
+      record(source, deliveryId, Verdict.DUPLICATE, null);
       return DeliveryAnswer.duplicateOf(deliveryId);
     }
     if (event.isIgnored()) {
-      deliveries.finish(source, deliveryId, Verdict.IGNORED, null, event.ignoredReason());
+      finish(source, deliveryId, Verdict.IGNORED, null, event.ignoredReason());
       return new DeliveryAnswer(deliveryId, false, Verdict.IGNORED, List.of(), event.ignoredReason());
     }
     EventRouter.Outcome outcome;
@@ -55,14 +60,30 @@ class WebhookIntake {
       throw e;
     }
     String keys = outcome.initiatives().isEmpty() ? null : String.join(",", outcome.initiatives());
-    deliveries.finish(source, deliveryId, outcome.verdict(), keys, outcome.detail());
+    finish(source, deliveryId, outcome.verdict(), keys, outcome.detail());
     return new DeliveryAnswer(deliveryId, false, outcome.verdict(), outcome.initiatives(), outcome.detail());
+  }
+
+  private void record(WebhookSource source, String deliveryId, Verdict verdict, String detail) {
+    deliveries.record(source, deliveryId, verdict, detail);
+    count(source, verdict);
+  }
+
+  private void finish(WebhookSource source, String deliveryId, Verdict verdict, String initiativeKeys, String detail) {
+    deliveries.finish(source, deliveryId, verdict, initiativeKeys, detail);
+    count(source, verdict);
+  }
+
+  /** {@code runway_webhook_deliveries_total{source, verdict}}: every delivery once, with what Runway made of it. */
+  private void count(WebhookSource source, Verdict verdict) {
+    Counter.builder("runway.webhook.deliveries").description("Webhook deliveries by source and verdict")
+        .tag("source", source.id()).tag("verdict", verdict.name()).register(meters).increment();
   }
 
   private void authenticate(WebhookSource source, byte[] body, String signature, String deliveryId) {
     var secret = settings.secret(source);
     if (secret.isEmpty()) {
-      deliveries.record(source, deliveryId, Verdict.REJECTED_SIGNATURE, "no secret configured");
+      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, "no secret configured");
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Webhooks from " + source.id() + " are refused: no secret is"
           + " configured for them. Set " + WebhookSettings.environmentVariable(source) + " (runway.webhooks."
           + source.id() + ".secret) to the secret the sender signs with.", null);
@@ -70,7 +91,7 @@ class WebhookIntake {
     if (!Signatures.verify(secret.get(), body, signature)) {
       String why = signature == null ? "missing " + source.signatureHeader : "bad " + source.signatureHeader;
       log.warn("refused a {} webhook: {}", source.id(), why);
-      deliveries.record(source, deliveryId, Verdict.REJECTED_SIGNATURE, why);
+      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, why);
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "The " + source.signatureHeader + " header is "
           + (signature == null ? "missing" : "not a valid signature of this body")
           + ": send sha256=<hex HMAC-SHA256 of the raw body with the shared secret>.", null);
@@ -82,11 +103,11 @@ class WebhookIntake {
     try {
       payload = json.readTree(body);
     } catch (JacksonException e) {
-      deliveries.record(source, deliveryId, Verdict.IGNORED, "body is not JSON");
+      record(source, deliveryId, Verdict.IGNORED, "body is not JSON");
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "The " + source.id() + " webhook body is not JSON: " + e.getOriginalMessage(), null);
     }
     if (payload == null || !payload.isObject()) {
-      deliveries.record(source, deliveryId, Verdict.IGNORED, "body is not a JSON object");
+      record(source, deliveryId, Verdict.IGNORED, "body is not a JSON object");
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "The " + source.id() + " webhook body must be a JSON object.", null);
     }
     return switch (source) {

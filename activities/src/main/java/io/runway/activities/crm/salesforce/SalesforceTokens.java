@@ -1,6 +1,7 @@
 package io.runway.activities.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runway.activities.http.IntegrationCalls;
 import io.runway.activities.http.VendorFailures;
 import io.runway.activities.json.RunwayJson;
 import io.temporal.failure.ApplicationFailure;
@@ -26,6 +27,7 @@ final class SalesforceTokens {
   private final SalesforceProperties properties;
   private final HttpClient http;
   private final AtomicReference<String> current = new AtomicReference<>();
+  private final IntegrationCalls calls = new IntegrationCalls(SalesforceCrmActivities.VENDOR);
 
   SalesforceTokens(SalesforceProperties properties) {
     this.properties = properties;
@@ -40,7 +42,7 @@ final class SalesforceTokens {
     synchronized (this) {
       // another activity thread may have fetched it while this one waited
       if (current.get() == null) {
-        current.set(fetch());
+        current.set(fetchCounted());
       }
       return current.get();
     }
@@ -49,6 +51,17 @@ final class SalesforceTokens {
   /** Forgets the token a call was refused with; one another thread already replaced stays. */
   void refused(String token) {
     current.compareAndSet(token, null);
+  }
+
+  private String fetchCounted() {
+    try {
+      String token = fetch();
+      calls.succeeded(CALL);
+      return token;
+    } catch (ApplicationFailure failure) {
+      calls.failed(CALL, failure);
+      throw failure;
+    }
   }
 
   private String fetch() {
