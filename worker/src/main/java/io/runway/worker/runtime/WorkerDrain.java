@@ -7,7 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * still has a worker to answer it), before the web server stops.
  */
 @Component
-class WorkerDrain implements SmartLifecycle {
+class WorkerDrain implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
   private static final Logger log = LoggerFactory.getLogger(WorkerDrain.class);
@@ -29,6 +31,12 @@ class WorkerDrain implements SmartLifecycle {
   private final ObjectProvider<WorkerFactory> workerFactory;
   private final Duration timeout;
   private volatile boolean running;
+  /**
+   * Set when the context closes (published before lifecycle beans stop). A stop without a close is a
+   * pause, as Spring's test context cache does between test classes: a shut-down WorkerFactory cannot
+   * be started again, so a pause must leave the workers alone.
+   */
+  private volatile boolean closing;
 
   WorkerDrain(ObjectProvider<WorkerFactory> workerFactory, @Value("${runway.worker.drain-timeout:25s}") Duration timeout) {
     this.workerFactory = workerFactory;
@@ -41,8 +49,16 @@ class WorkerDrain implements SmartLifecycle {
   }
 
   @Override
+  public void onApplicationEvent(ContextClosedEvent event) {
+    closing = true;
+  }
+
+  @Override
   public void stop() {
     running = false;
+    if (!closing) {
+      return;
+    }
     WorkerFactory factory = workerFactory.getIfAvailable();
     if (factory == null || !factory.isStarted() || factory.isShutdown()) {
       return;
