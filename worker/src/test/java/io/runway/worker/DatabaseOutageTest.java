@@ -132,7 +132,8 @@ class DatabaseOutageTest extends ApiTestSupport {
    * (claim, complete) hang. Enable once the lifecycle's projection recovers from this.
    */
   @Test
-  @Disabled("projection local activity caught by the outage is never retried: see the Javadoc")
+  @Disabled("issue 6: the projection local activity caught by the outage is never retried; with the"
+      + " projection as a regular activity this test passes, so the fix goes behind Workflow.getVersion")
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aProjectionCaughtByTheOutageCatchesUpAfterwards() {
     String acknowledged = uniqueKey("outage-inflight");
