@@ -16,22 +16,23 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.runway.lifecycle.activity.CrmRecord;
 import io.runway.lifecycle.model.Owners;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Upserts and the token life cycle against a stub shaped like Salesforce's REST API and OAuth endpoint. */
 class SalesforceCrmActivitiesTest {
 
-  static final WireMockServer salesforce = new WireMockServer(wireMockConfig().dynamicPort());
+  // WireMock's own extension starts the stub server once per class and resets it after each test
+  @RegisterExtension
+  static final WireMockExtension salesforce = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
   static final String TOKEN_PATH = "/services/oauth2/token";
   static final String RECORD = "/services/data/v62.0/sobjects/AI_Initiative__c/Runway_Key__c/fraud-scoring";
   static final String SECRET = "cl1ent-s3cret";
@@ -39,19 +40,10 @@ class SalesforceCrmActivitiesTest {
 
   private SalesforceCrmActivities crm;
 
-  @BeforeAll
-  static void start() {
-    salesforce.start();
-  }
 
-  @AfterAll
-  static void stop() {
-    salesforce.stop();
-  }
 
   @BeforeEach
   void reset() {
-    salesforce.resetAll();
     crm = new SalesforceCrmActivities(properties(salesforce.baseUrl(), Duration.ofSeconds(2)));
   }
 

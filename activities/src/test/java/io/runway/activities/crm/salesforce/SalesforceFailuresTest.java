@@ -14,37 +14,29 @@ import static io.runway.activities.crm.salesforce.SalesforceCrmActivitiesTest.re
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a refused or unavailable Salesforce turns into; no failure may carry the secret or the token. */
 class SalesforceFailuresTest {
 
-  static final WireMockServer salesforce = new WireMockServer(wireMockConfig().dynamicPort());
+  // WireMock's own extension starts the stub server once per class and resets it after each test
+  @RegisterExtension
+  static final WireMockExtension salesforce = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
   static final String TOKEN = "00D5g000004Abc!AQ4AQFakeAccessToken";
 
   private SalesforceCrmActivities crm;
 
-  @BeforeAll
-  static void start() {
-    salesforce.start();
-  }
 
-  @AfterAll
-  static void stop() {
-    salesforce.stop();
-  }
 
   @BeforeEach
   void reset() {
-    salesforce.resetAll();
     crm = new SalesforceCrmActivities(SalesforceCrmActivitiesTest.properties(salesforce.baseUrl(), Duration.ofSeconds(2)));
     salesforce.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")

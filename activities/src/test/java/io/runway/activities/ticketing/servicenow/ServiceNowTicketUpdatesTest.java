@@ -13,40 +13,32 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Work notes, state changes and the Table API's failure answers. */
 class ServiceNowTicketUpdatesTest {
 
-  static final WireMockServer snow = new WireMockServer(wireMockConfig().dynamicPort());
+  // WireMock's own extension starts the stub server once per class and resets it after each test
+  @RegisterExtension
+  static final WireMockExtension snow = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
   static final String TABLE = "/api/now/table/change_request";
   static final String SYS_ID = "a9e30c7dc61122760116894de7bcc7bd";
   static final String KEY = "fraud-scoring/security-review/1/comment-7";
 
   private ServiceNowTicketingActivities tickets;
 
-  @BeforeAll
-  static void start() {
-    snow.start();
-  }
 
-  @AfterAll
-  static void stop() {
-    snow.stop();
-  }
 
   @BeforeEach
   void reset() {
-    snow.resetAll();
     tickets = new ServiceNowTicketingActivities(ServiceNowTicketingActivitiesTest.properties(snow.baseUrl(), null));
     snow.stubFor(patch(urlPathEqualTo(TABLE + "/" + SYS_ID)).willReturn(okJson("{\"result\":{\"sys_id\":\"" + SYS_ID + "\"}}")));
   }

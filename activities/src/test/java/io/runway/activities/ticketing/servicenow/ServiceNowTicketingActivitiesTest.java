@@ -16,7 +16,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.runway.lifecycle.activity.TicketRequest;
 import io.runway.lifecycle.model.Gate;
@@ -24,16 +24,17 @@ import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Opening and updating change requests against a stub shaped like the ServiceNow Table API. */
 class ServiceNowTicketingActivitiesTest {
 
-  static final WireMockServer snow = new WireMockServer(wireMockConfig().dynamicPort());
+  // WireMock's own extension starts the stub server once per class and resets it after each test
+  @RegisterExtension
+  static final WireMockExtension snow = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
   static final String TABLE = "/api/now/table/change_request";
   static final String KEY = "fraud-scoring/security-review/1";
   static final String SYS_ID = "a9e30c7dc61122760116894de7bcc7bd";
@@ -42,19 +43,10 @@ class ServiceNowTicketingActivitiesTest {
 
   private ServiceNowTicketingActivities tickets;
 
-  @BeforeAll
-  static void start() {
-    snow.start();
-  }
 
-  @AfterAll
-  static void stop() {
-    snow.stop();
-  }
 
   @BeforeEach
   void reset() {
-    snow.resetAll();
     tickets = new ServiceNowTicketingActivities(properties(null));
   }
 
