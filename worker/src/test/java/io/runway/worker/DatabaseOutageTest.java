@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,16 +123,12 @@ class DatabaseOutageTest extends ApiTestSupport {
   }
 
   /**
-   * FINDING (reproduced on every run, Temporal SDK 1.38 with the in-memory test server, with and
-   * without Runway's worker tuning keys): when the database stops while a workflow's projection
-   * local activity is running, that attempt fails (JDBC rollback failed) and no second attempt is
-   * ever made, although its retry policy has no limit (200 ms initial, 30 s max); the workflow's
-   * read model then stays behind (stage INTAKE, no tasks) and updates that wait for the projection
-   * (claim, complete) hang. Enable once the lifecycle's projection recovers from this.
+   * A projection caught by the outage is retried until the database is back, so the read model
+   * catches up and the first review task appears. (It used to be a local activity whose failed
+   * attempt was never retried on SDK 1.38 with the in-memory server; it is a regular activity since
+   * the {@code projection-as-activity} workflow version.)
    */
   @Test
-  @Disabled("issue 6: the projection local activity caught by the outage is never retried; with the"
-      + " projection as a regular activity this test passes, so the fix goes behind Workflow.getVersion")
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aProjectionCaughtByTheOutageCatchesUpAfterwards() {
     String acknowledged = uniqueKey("outage-inflight");

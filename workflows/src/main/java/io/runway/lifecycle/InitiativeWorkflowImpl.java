@@ -78,6 +78,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   public Stage run(LaunchInput launch, InitiativeState carried) {
     tickets.chooseVersions();
     incidents.chooseVersion();
+    systems.chooseProjection();
     Async.procedure(this::projectContinuously);
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
@@ -157,7 +158,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
       Workflow.await(() -> state.seq > projectedSeq);
       long seq = state.seq;
       InitiativeSnapshot snapshot = state.snapshot();
-      systems.projection.project(snapshot);
+      systems.projection().project(snapshot);
       snapshot.newTimeline().stream().mapToLong(TimelineEntry::seq).max().ifPresent(state::takeTimelineUpTo);
       projectedSeq = seq;
     }

@@ -55,13 +55,28 @@ final class Integrations {
       .build();
 
   /** The read model must catch up eventually, whatever the database's mood: retry without limit. */
-  private static final LocalActivityOptions PROJECTION = LocalActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(10))
-      .setRetryOptions(RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofMillis(200))
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .build())
+  private static final RetryOptions PROJECTION_RETRIES = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofMillis(200))
+      .setMaximumInterval(Duration.ofSeconds(30))
       .build();
+
+  /**
+   * Runs before {@link #PROJECTION_AS_ACTIVITY}: a local activity, one marker per projection. An
+   * attempt caught by a database outage was never retried (SDK 1.38), leaving the read model behind.
+   */
+  private static final LocalActivityOptions LOCAL_PROJECTION = LocalActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(10))
+      .setRetryOptions(PROJECTION_RETRIES)
+      .build();
+
+  /** A regular activity: the server owns its retries, so an attempt lost to an outage is tried again. */
+  private static final ActivityOptions PROJECTION = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(10))
+      .setRetryOptions(PROJECTION_RETRIES)
+      .build();
+
+  /** The projection became a regular activity; runs started before keep the local activity they replay. */
+  static final String PROJECTION_AS_ACTIVITY = "projection-as-activity";
 
   final PolicyActivities policy = Workflow.newActivityStub(PolicyActivities.class, INTERNAL);
   final IntakeActivities intake = Workflow.newActivityStub(IntakeActivities.class, INTERNAL);
@@ -69,7 +84,18 @@ final class Integrations {
   final CrmActivities crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD);
   final MlopsActivities mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD);
   final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION);
-  final ProjectionActivities projection = Workflow.newLocalActivityStub(ProjectionActivities.class, PROJECTION);
+  private ProjectionActivities projection = Workflow.newLocalActivityStub(ProjectionActivities.class, LOCAL_PROJECTION);
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseProjection() {
+    if (Workflow.getVersion(PROJECTION_AS_ACTIVITY, Workflow.DEFAULT_VERSION, 1) == 1) {
+      projection = Workflow.newActivityStub(ProjectionActivities.class, PROJECTION);
+    }
+  }
+
+  ProjectionActivities projection() {
+    return projection;
+  }
 
   /** The outcome of a call whose failure the initiative survives: the value, or the failure's message. */
   record Attempt<T>(T value, String failure) {
