@@ -2,7 +2,7 @@
 # Runs once, when the postgres container starts on an EMPTY data volume (the official image's
 # /docker-entrypoint-initdb.d contract). It creates one role and its databases per tenant:
 #   temporal -> temporal, temporal_visibility  (schema then set up by Temporal's own tooling,
-#                                               temporalio/auto-setup; no hand-written schema here)
+#                                               temporal-sql-tool in the temporal-schema job)
 #   runway   -> runway                         (schema set up by Runway's Flyway migrations)
 # Passwords come from the container's environment (docker-compose.yml passes them from .env),
 # never from this file. Changing them in .env later does NOT change them in an existing volume:
