@@ -60,6 +60,11 @@ class CodecController {
     }
   }
 
+  /** The parser's message says where and what; the exception class names it carries say nothing to a caller. */
+  static String withoutClassNames(String message) {
+    return message == null ? "unreadable" : message.replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
+  }
+
   private static ResponseEntity<String> run(String body, UnaryOperator<List<Payload>> operation) {
     Payloads.Builder request = Payloads.newBuilder();
     try {
@@ -67,7 +72,8 @@ class CodecController {
     } catch (InvalidProtocolBufferException e) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST,
-          "The body is not a codec request {\"payloads\":[{\"metadata\":{...},\"data\":\"<base64>\"}]}: " + e.getMessage(),
+          "The body is not a codec request {\"payloads\":[{\"metadata\":{...},\"data\":\"<base64>\"}]}: "
+              + withoutClassNames(e.getMessage()),
           null);
     }
     List<Payload> result;
