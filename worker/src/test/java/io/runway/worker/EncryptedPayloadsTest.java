@@ -8,6 +8,9 @@ import io.runway.lifecycle.Lifecycle;
 import io.runway.worker.codec.AesGcmPayloadCodec;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -42,6 +45,9 @@ class EncryptedPayloadsTest extends ApiTestSupport {
     Payload input = startedInput(key);
 
     assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(CANARY);
+    // search attributes and memo are stored in plaintext and indexed: none may carry intake data
+    byte[] description = describe(key).toByteArray();
+    assertThat(new String(description, StandardCharsets.ISO_8859_1)).doesNotContain(CANARY);
     assertThat(input.getMetadataOrThrow(EncodingKeys.METADATA_ENCODING_KEY).toStringUtf8()).isEqualTo("binary/encrypted");
     assertThat(input.getMetadataOrThrow(AesGcmPayloadCodec.KEY_ID).toStringUtf8()).isEqualTo(codec.keys().currentId());
     // the canary is there, encrypted: the codec finds it, and the app shows it
@@ -152,6 +158,14 @@ class EncryptedPayloadsTest extends ApiTestSupport {
     return WorkflowClient.newInstance(
         temporal.getWorkflowServiceStubs(),
         WorkflowClientOptions.newBuilder().setNamespace(temporal.getOptions().getNamespace()).build());
+  }
+
+  private DescribeWorkflowExecutionResponse describe(String key) {
+    return temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(temporal.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(Lifecycle.workflowId(key)))
+            .build());
   }
 
   private Payload startedInput(String key) {

@@ -15,7 +15,10 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** Where keys come from, and the start-up refusals that tell an operator what to set. */
 class CodecConfigurationTest {
@@ -33,7 +36,18 @@ class CodecConfigurationTest {
           .isInstanceOf(CodecKeys.InvalidCodecKeyException.class)
           .hasMessageContaining("No payload encryption key is configured")
           .hasMessageContaining("RUNWAY_CODEC_KEYS=");
+      FailureAnalysis analysis = new CodecKeyFailureAnalyzer().analyze(started.getStartupFailure());
+      assertThat(analysis.getDescription()).contains("No payload encryption key is configured");
+      assertThat(analysis.getAction()).contains("RUNWAY_CODEC_KEYS", "RUNWAY_CODEC_KEYSTORE");
     });
+  }
+
+  @Test
+  void theFailureAnalyzerIsRegisteredSoBootPrintsItsAdvice() {
+    // Boot's own analyzers need constructor arguments Boot passes at start-up: skip those here
+    SpringFactoriesLoader.FailureHandler skipOthers = (type, name, failure) -> { };
+    assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null, skipOthers))
+        .anyMatch(CodecKeyFailureAnalyzer.class::isInstance);
   }
 
   @Test
