@@ -3,7 +3,8 @@
 # PostgreSQL, configured from the environment; see .env.example and docker-compose.yml).
 #
 #   docker build -t runway:local .
-#   docker run -e TEMPORAL_ADDRESS=... -e RUNWAY_DB_URL=... -e RUNWAY_DB_PASSWORD=... -p 8080:8080 runway:local
+#   docker run -e TEMPORAL_ADDRESS=... -e RUNWAY_DB_URL=... -e RUNWAY_DB_PASSWORD=... \
+#     -e RUNWAY_CODEC_KEYS=codec-1:$(openssl rand -base64 32) -p 8080:8080 runway:local
 
 # ---- stage 1: build the Spring Boot jar ------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-21 AS build

@@ -33,6 +33,7 @@ class RolesTest {
   static TestServer.PortBoundTestServer temporal;
   static int temporalPort;
   static ConfigurableApplicationContext workerInstance;
+  private static final String SHARED_CODEC_KEY = randomCodecKey();
   static ConfigurableApplicationContext apiInstance;
 
   @BeforeAll
@@ -61,6 +62,12 @@ class RolesTest {
     }
   }
 
+  private static String randomCodecKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   /** The embedded profile (demo users) on shared infrastructure: its own test server and database switched off. */
   private static ConfigurableApplicationContext start(String roles) {
     return new SpringApplicationBuilder(RunwayApplication.class)
@@ -71,7 +78,9 @@ class RolesTest {
             "--spring.temporal.test-server.enabled=false",
             "--spring.temporal.connection.target=localhost:" + temporalPort,
             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--spring.datasource.username=postgres");
+            "--spring.datasource.username=postgres",
+            // replicas share their payload keys, or one cannot read what the other wrote
+            "--runway.codec.keys=roles-test:" + SHARED_CODEC_KEY);
   }
 
   @Test

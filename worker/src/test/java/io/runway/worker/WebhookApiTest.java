@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.runway.lifecycle.InitiativeWorkflow;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.TicketEvent;
+import io.runway.worker.codec.AesGcmPayloadCodec;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class WebhookApiTest extends ApiTestSupport {
 
   @Autowired WorkflowClient temporal;
+  @Autowired AesGcmPayloadCodec codec;
 
   @Test
   void jiraResolutionDeliveredThreeTimesConcurrentlySignalsOnceAndMovesTheIntegrationGateOn() {
@@ -151,12 +153,13 @@ class WebhookApiTest extends ApiTestSupport {
         .count();
   }
 
-  private static String signalData(HistoryEvent event) {
+  /** The signal's arguments as JSON text; history holds them encrypted, so through the app's codec. */
+  private String signalData(HistoryEvent event) {
     if (!event.hasWorkflowExecutionSignaledEventAttributes()) {
       return "";
     }
     StringBuilder data = new StringBuilder();
-    event.getWorkflowExecutionSignaledEventAttributes().getInput().getPayloadsList()
+    codec.decode(event.getWorkflowExecutionSignaledEventAttributes().getInput().getPayloadsList())
         .forEach(p -> data.append(p.getData().toStringUtf8()));
     return data.toString();
   }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -24,7 +25,10 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+    // /codec/**: Temporal's codec server protocol (io.runway.worker.codec), called cross-origin by the
+    // Temporal UI; its CORS rules are the corsConfigurationSource bean
+    return http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/codec/**"))
+        .cors(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             requests ->

@@ -28,6 +28,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place exceptions become HTTP answers, all as problem+json with a {@code detail} a person
@@ -94,6 +95,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return switch (e.getCause()) {
       case InvalidFormatException invalid when invalid.getTargetType() != null && invalid.getTargetType().isEnum() ->
           unknownEnumValue(invalid);
+      case StrictJson.InvalidTextException invalid -> invalidText(invalid);
+      case UnrecognizedPropertyException unknown -> unknownField(unknown);
       case MismatchedInputException mismatch -> wrongType(mismatch);
       case StreamReadException malformed ->
           problem(HttpStatus.BAD_REQUEST, "Malformed JSON: " + malformed.getOriginalMessage() + location(malformed), null);
@@ -127,6 +130,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message, List.of(new FieldProblem(field, message, allowed)));
   }
 
+  /** Strict JSON: a field the request type does not have is a mistake (a typo, or a field of another version). */
+  private ResponseEntity<Object> unknownField(UnrecognizedPropertyException e) {
+    String field = path(e);
+    List<String> known = e.getKnownPropertyIds() == null ? List.of()
+        : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    String message = "is not a field of this request" + (known.isEmpty() ? "" : "; known fields here: " + known);
+    return problem(HttpStatus.BAD_REQUEST, "Unknown field '" + field + "': " + message + ".",
+        List.of(new FieldProblem(field, message)));
+  }
+
+  /** Text Runway cannot store or show faithfully (control characters, broken Unicode); see {@link StrictJson}. */
+  private ResponseEntity<Object> invalidText(StrictJson.InvalidTextException e) {
+    String field = path(e);
+    String message = e.getOriginalMessage();
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message + ".", List.of(new FieldProblem(field, message)));
+  }
+
   private ResponseEntity<Object> wrongType(MismatchedInputException e) {
     String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
     return problem(
@@ -146,7 +166,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
       return "an array";
     }
-    return "a JSON value of type " + type.getSimpleName();
+    if (type.isEnum()) {
+      return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+    }
+    return "an object";
   }
 
   private static String path(JacksonException e) {

@@ -1,0 +1,353 @@
+package io.runway.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint that takes input, fed what a careless or hostile caller sends: malformed JSON, wrong
+ * types, unknown enum values, missing and unknown fields, a 1 MB string, injection strings and hostile
+ * Unicode. Each answer is a 4xx problem+json whose detail says what to fix, never a 500 or a stack
+ * trace, and nothing changes: the initiative the commands aim at and the initiative count stay as
+ * they were, and no refused launch exists.
+ */
+class BadInputSweepTest extends ApiTestSupport {
+
+  private static final String SQL = "'; DROP TABLE initiative;--";
+  private static final String SCRIPT = "<script>alert(document.cookie)</script>";
+  private static final String NUL = "nul\u0000byte";
+  private static final String RTL = "\u202Egnp.exe";
+  private static final String EMOJI = "\uD83D\uDE80-launch";
+  private static final String ONE_MB = "x".repeat(1024 * 1024);
+
+  /** The initiative every command of the sweep aims at, and its open security task. */
+  private static String target;
+  private static String task;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @BeforeEach
+  void launchTheTargetOnce() {
+    if (target == null) {
+      target = uniqueKey("sweep");
+      launch(target, "LIMITED");
+      task = openTask(target, "SECURITY_REVIEW").path("id").asString();
+    }
+  }
+
+  record Case(String name, String user, String method, String path, String body, Set<Integer> statuses, String mentions,
+      String refusedLaunchKey) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInputIsRefusedWithAUsefulProblemAndChangesNothing(Case bad) {
+    JsonNode before = targetView();
+    long countBefore = initiativeCount();
+
+    Api.Response response = send(bad);
+
+    assertThat(bad.statuses()).as(response.raw()).contains(response.status());
+    assertProblem(response, response.status());
+    if (bad.mentions() != null) {
+      assertThat(response.detail()).as("the detail names what is wrong").containsIgnoringCase(bad.mentions());
+    }
+    assertThat(response.raw()).as("no stack trace or internals")
+        .doesNotContain("Exception", "\tat ", "tools.jackson", "org.springframework", "io.runway", "java.lang");
+    assertThat(targetView()).as("the initiative is unchanged").isEqualTo(before);
+    assertThat(initiativeCount()).isEqualTo(countBefore);
+    if (bad.refusedLaunchKey() != null) {
+      assertThat(api.get("auditor-1", "/api/v1/initiatives/" + bad.refusedLaunchKey()).status()).isEqualTo(404);
+    }
+  }
+
+  /** A new endpoint that reads a body must join the sweep: this fails until it does. */
+  @Test
+  void everyEndpointThatReadsABodyIsInTheSweep() {
+    Set<String> swept = new TreeSet<>();
+    cases().forEach(c -> swept.add(c.method() + " " + template(c.path())));
+    Set<String> withBody = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((info, method) -> {
+      boolean readsBody = Stream.of(method.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
+      if (readsBody) {
+        info.getMethodsCondition().getMethods()
+            .forEach(m -> patterns(info).forEach(pattern -> withBody.add(m.name() + " " + pattern)));
+      }
+    });
+
+    assertThat(withBody).isNotEmpty();
+    assertThat(swept).containsAll(withBody);
+  }
+
+  @Test
+  void injectionStringsAndUnicodeInFreeTextAreKeptVerbatimAndHarmless() {
+    String key = uniqueKey("verbatim");
+    Map<String, Object> body = completeLaunch(key, "LIMITED");
+    body.put("name", SQL + " " + SCRIPT);
+    body.put("purpose", "\u05E2\u05D1\u05E8\u05D9\u05EA \u0627\u0644\u0639\u0631\u0628\u064A\u0629 " + EMOJI + " " + RTL);
+
+    Api.Response launched = api.post(PROGRAM_OFFICE, "/api/v1/initiatives", body);
+    JsonNode view = api.get("auditor-1", "/api/v1/initiatives/" + key).json();
+    Api.Response search = api.get("auditor-1", "/api/v1/initiatives?owner=" + encode("' OR '1'='1"));
+
+    assertThat(launched.status()).as(launched.raw()).isEqualTo(201);
+    assertThat(view.path("request").path("name").asString()).isEqualTo(SQL + " " + SCRIPT);
+    assertThat(view.path("request").path("purpose").asString()).isEqualTo(body.get("purpose"));
+    assertThat(search.status()).isEqualTo(200);
+    assertThat(search.json().path("total").asLong()).isZero();
+    assertThat(initiativeCount()).as("the initiative table is still there").isPositive();
+  }
+
+  static Stream<Case> cases() {
+    List<Case> cases = new ArrayList<>();
+    jsonBodyCases(cases);
+    webhookAndCodecCases(cases);
+    queryAndPathCases(cases);
+    return cases.stream();
+  }
+
+  private static void jsonBodyCases(List<Case> cases) {
+    Endpoint launch = new Endpoint("launch", PROGRAM_OFFICE, "POST", "/api/v1/initiatives");
+    Endpoint evidence = new Endpoint("evidence", "security-1", "POST", "/api/v1/initiatives/{key}/evidence");
+    Endpoint reclassify = new Endpoint("reclassify", PROGRAM_OFFICE, "POST", "/api/v1/initiatives/{key}/reclassify");
+    Endpoint withdraw = new Endpoint("withdraw", PROGRAM_OFFICE, "POST", "/api/v1/initiatives/{key}/withdraw");
+    Endpoint retire = new Endpoint("retire", "operations-1", "POST", "/api/v1/initiatives/{key}/retire");
+    Endpoint events = new Endpoint("events", "operations-1", "POST", "/api/v1/initiatives/{key}/events");
+    Endpoint complete = new Endpoint("complete", "security-1", "POST", "/api/v1/tasks/{task}/complete");
+    Endpoint model = new Endpoint("model version", "data-engineering-1", "PUT", "/api/v1/models/sweep-model/versions/1");
+
+    Map<Endpoint, Map<String, Object>> valid = new LinkedHashMap<>();
+    valid.put(launch, launchBody("sweep-never-" + Integer.toHexString(System.identityHashCode(cases))));
+    valid.put(evidence, Map.of("gate", "SECURITY_REVIEW", "kind", "threat-model", "title", "Threat model",
+        "uri", "https://docs.example/tm"));
+    valid.put(reclassify, Map.of("riskTier", "HIGH", "reason", "new data"));
+    valid.put(withdraw, Map.of("reason", "no longer needed"));
+    valid.put(retire, Map.of("reason", "replaced"));
+    valid.put(events, Map.of("type", "INCIDENT", "detail", "latency spike"));
+    valid.put(complete, Map.of("decision", "REQUEST_CHANGES", "comment", "more detail please"));
+    valid.put(model, Map.of("metrics", Map.of("auc", 0.91)));
+
+    valid.forEach((endpoint, body) -> {
+      String launchKey = endpoint == launch ? (String) body.get("key") : null;
+      cases.add(endpoint.bad("malformed JSON", "{\"reason\": \"x\",", Set.of(400), "Malformed JSON", launchKey));
+      cases.add(endpoint.bad("a JSON array instead of an object", "[1, 2]", Set.of(400), "object", launchKey));
+      cases.add(endpoint.bad("no body", "", Set.of(400), "body is required", launchKey));
+      cases.add(endpoint.bad("trailing garbage", json(body) + " {}", Set.of(400), null, launchKey));
+      cases.add(endpoint.bad("an unknown field", json(with(body, "isAdmin", true)), Set.of(400), "isAdmin", launchKey));
+      cases.add(endpoint.bad("a duplicated field", json(body).replaceFirst("\\{", "{\"x\": 1, \"x\": 2, "), Set.of(400),
+          "Duplicate", launchKey));
+      cases.add(endpoint.bad("a 1 MB string", json(with(body, "note", ONE_MB)), Set.of(413), "KiB", launchKey));
+    });
+
+    // wrong types, unknown enum values, missing fields, injection and unicode, per endpoint
+    Map<String, Object> launchBody = valid.get(launch);
+    String k = (String) launchBody.get("key");
+    cases.add(launch.bad("name as a number", json(with(launchBody, "name", 42)), Set.of(400), "name", k));
+    cases.add(launch.bad("name as an object", json(with(launchBody, "name", Map.of("a", 1))), Set.of(400), "name", k));
+    cases.add(launch.bad("kpis as text", json(with(launchBody, "kpis", "fast")), Set.of(400), "kpis", k));
+    cases.add(launch.bad("a quoted number", json(with(launchBody, "budget", Map.of("monthlyCost", "a lot", "currency", "EUR"))),
+        Set.of(400), "monthlyCost", k));
+    cases.add(launch.bad("riskTier as a number", json(with(launchBody, "riskTier", 2)), Set.of(400, 422), "riskTier", k));
+    cases.add(launch.bad("an unknown riskTier", json(with(launchBody, "riskTier", "EXTREME")), Set.of(422), "EXTREME", k));
+    cases.add(launch.bad("a lowercase riskTier", json(with(launchBody, "riskTier", "high")), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("an unknown nested field", json(with(launchBody, "owners", Map.of("business", "b", "ceo", "c"))),
+        Set.of(400), "owners.ceo", k));
+    cases.add(launch.bad("missing key and name", "{}", Set.of(422), "key", null));
+    cases.add(launch.bad("a SQL injection key", json(with(launchBody, "key", SQL)), Set.of(422), "key", null));
+    cases.add(launch.bad("a script key", json(with(launchBody, "key", SCRIPT)), Set.of(422), "key", null));
+    cases.add(launch.bad("an emoji key", json(with(launchBody, "key", EMOJI)), Set.of(422), "key", null));
+    cases.add(launch.bad("an RTL-override key", json(with(launchBody, "key", RTL)), Set.of(422), "key", null));
+    cases.add(launch.bad("a NUL in the name", json(with(launchBody, "name", NUL)), Set.of(422), "U+0000", k));
+    cases.add(launch.bad("a NUL in a data class", json(with(launchBody, "dataClasses", List.of(NUL))), Set.of(422),
+        "dataClasses", k));
+    cases.add(launch.bad("an unpaired surrogate", json(with(launchBody, "purpose", "half SURROGATE")).replace("SURROGATE", "\\ud83d"),
+        Set.of(422), "surrogate", k));
+
+    Map<String, Object> ev = valid.get(evidence);
+    cases.add(evidence.bad("title as an array", json(with(ev, "title", List.of("x"))), Set.of(400), "title", null));
+    cases.add(evidence.bad("an unknown gate", json(with(ev, "gate", "NOPE")), Set.of(422), "NOPE", null));
+    cases.add(evidence.bad("missing kind, title and uri", "{\"gate\": \"SECURITY_REVIEW\"}", Set.of(422), "uri", null));
+    cases.add(evidence.bad("a javascript: uri", json(with(ev, "uri", "javascript:alert(document.cookie)")), Set.of(422), "uri",
+        null));
+    cases.add(evidence.bad("a data: uri", json(with(ev, "uri", "data:text/html," + SCRIPT)), Set.of(422), "uri", null));
+    cases.add(evidence.bad("a bad sha256", json(with(ev, "sha256", SQL)), Set.of(422), "sha256", null));
+    cases.add(evidence.bad("a NUL in the title", json(with(ev, "title", NUL)), Set.of(422), "title", null));
+
+    Map<String, Object> re = valid.get(reclassify);
+    cases.add(reclassify.bad("an unknown riskTier", json(with(re, "riskTier", "EXTREME")), Set.of(422), "EXTREME", null));
+    cases.add(reclassify.bad("reason as a boolean", json(with(re, "reason", true)), Set.of(400), "reason", null));
+    cases.add(reclassify.bad("missing riskTier and reason", "{}", Set.of(422), "riskTier", null));
+
+    for (Endpoint end : List.of(withdraw, retire)) {
+      cases.add(end.bad("reason as a number", "{\"reason\": 7}", Set.of(400), "reason", null));
+      cases.add(end.bad("a missing reason", "{}", Set.of(422), "reason", null));
+      cases.add(end.bad("a blank reason", "{\"reason\": \"   \"}", Set.of(422), "reason", null));
+      cases.add(end.bad("a NUL in the reason", json(Map.of("reason", NUL)), Set.of(422), "reason", null));
+    }
+
+    Map<String, Object> ev2 = valid.get(events);
+    cases.add(events.bad("an unknown event type", json(with(ev2, "type", "EARTHQUAKE")), Set.of(422), "EARTHQUAKE", null));
+    cases.add(events.bad("detail as a number", json(with(ev2, "detail", 12.5)), Set.of(400), "detail", null));
+    cases.add(events.bad("missing type and detail", "{}", Set.of(422), "type", null));
+
+    Map<String, Object> co = valid.get(complete);
+    cases.add(complete.bad("an unknown decision", json(with(co, "decision", "MAYBE")), Set.of(422), "MAYBE", null));
+    cases.add(complete.bad("a missing decision", "{\"comment\": \"ok\"}", Set.of(422), "decision", null));
+    cases.add(complete.bad("metrics as text", json(with(co, "metrics", Map.of("auc", "high"))), Set.of(400), "metrics", null));
+    cases.add(complete.bad("evidence as text", json(with(co, "evidence", "doc")), Set.of(400), "evidence", null));
+    cases.add(complete.bad("evidence missing its uri", json(with(co, "evidence", List.of(Map.of("kind", "k", "title", "t")))),
+        Set.of(422), "uri", null));
+    cases.add(complete.bad("a javascript: evidence uri",
+        json(with(co, "evidence", List.of(Map.of("kind", "k", "title", "t", "uri", "javascript:alert(1)")))), Set.of(422),
+        "uri", null));
+    cases.add(complete.bad("an unknown amendment field", json(with(co, "amendment", Map.of("salary", 1))), Set.of(400),
+        "amendment.salary", null));
+    cases.add(complete.bad("a NUL in the comment", json(with(co, "comment", NUL)), Set.of(422), "comment", null));
+
+    cases.add(model.bad("metrics as a list", "{\"metrics\": [1, 2]}", Set.of(400), "metrics", null));
+    cases.add(model.bad("a metric as text", "{\"metrics\": {\"auc\": \"high\"}}", Set.of(400), "auc", null));
+    cases.add(model.bad("missing metrics", "{}", Set.of(422), "metrics", null));
+    cases.add(model.bad("a NUL in a metric name", json(Map.of("metrics", Map.of(NUL, 1.0))), Set.of(422), "metrics", null));
+    cases.add(model.bad("a SQL injection metric name", json(Map.of("metrics", Map.of(SQL, 1.0))), Set.of(422), "metrics",
+        null));
+  }
+
+  private static void webhookAndCodecCases(List<Case> cases) {
+    Endpoint jira = new Endpoint("webhook", null, "POST", "/api/v1/webhooks/jira");
+    cases.add(jira.bad("an unsigned delivery", "{\"webhookEvent\": \"x\"}", Set.of(401), "X-Hub-Signature", null));
+    cases.add(jira.bad("a signed malformed body", "SIGNED:{\"webhookEvent\": ", Set.of(400), "not JSON", null));
+    cases.add(jira.bad("a signed JSON array", "SIGNED:[1]", Set.of(400), "JSON object", null));
+    cases.add(jira.bad("a 1 MB body", "{\"x\": \"" + ONE_MB + "\"}", Set.of(413), "KiB", null));
+    Endpoint unknownSource = new Endpoint("webhook", null, "POST", "/api/v1/webhooks/" + encode("<script>"));
+    cases.add(unknownSource.bad("from an unknown source", "{}", Set.of(404), "source", null));
+
+    Endpoint decode = new Endpoint("codec decode", "auditor-1", "POST", "/codec/decode");
+    Endpoint encode = new Endpoint("codec encode", "admin-1", "POST", "/codec/encode");
+    for (Endpoint codec : List.of(decode, encode)) {
+      cases.add(codec.bad("malformed JSON", "{\"payloads\": [", Set.of(400), "codec request", null));
+      cases.add(codec.bad("an unknown field", "{\"payloads\": [], \"isAdmin\": true}", Set.of(400), "isAdmin", null));
+      cases.add(codec.bad("payloads as a number", "{\"payloads\": 5}", Set.of(400), "codec request", null));
+      cases.add(codec.bad("data that is not base64", "{\"payloads\": [{\"data\": \"" + SCRIPT + "\"}]}", Set.of(400),
+          "codec request", null));
+      cases.add(codec.bad("a 1 MB body", "{\"payloads\": [{\"data\": \"" + ONE_MB + "\"}]}", Set.of(413), "KiB", null));
+    }
+  }
+
+  private static void queryAndPathCases(List<Case> cases) {
+    String inj = encode("' OR '1'='1");
+    cases.add(get("an unknown stage", "/api/v1/initiatives?stage=" + encode(SCRIPT), 422, "stage"));
+    cases.add(get("an unknown riskTier filter", "/api/v1/initiatives?riskTier=EXTREME", 422, "riskTier"));
+    cases.add(get("a text page number", "/api/v1/initiatives?page=" + inj, 400, "page"));
+    cases.add(get("a negative page", "/api/v1/initiatives?page=-1", 422, "page"));
+    cases.add(get("a huge page size", "/api/v1/initiatives?size=1000000", 422, "size"));
+    cases.add(get("a number overflow", "/api/v1/initiatives?size=99999999999999999999", 400, "size"));
+    cases.add(get("a text stalledDays", "/api/v1/initiatives?stalledDays=soon", 400, "stalledDays"));
+    cases.add(get("zero stalledDays", "/api/v1/initiatives?stalledDays=0", 422, "stalledDays"));
+    cases.add(get("a text stalled flag", "/api/v1/initiatives?stalled=maybe", 400, "stalled"));
+    cases.add(get("an injection initiative key", "/api/v1/initiatives/" + inj, 404, "initiative"));
+    cases.add(get("an unknown task status", "/api/v1/tasks?status=" + inj, 422, "status"));
+    cases.add(get("a task page size of zero", "/api/v1/tasks?size=0", 422, "size"));
+    cases.add(get("an injection task id", "/api/v1/tasks/" + inj, 404, null));
+    cases.add(get("an unknown delivery verdict", "/api/v1/webhooks/deliveries?verdict=" + encode(SCRIPT), 422, "verdict"));
+    cases.add(get("an unknown delivery source", "/api/v1/webhooks/deliveries?source=" + inj, 422, "source"));
+    cases.add(get("an injection ticket id", "/api/v1/tickets/" + inj, 404, "ticket"));
+    cases.add(get("an injection CRM id", "/api/v1/crm/records/" + inj, 404, "CRM"));
+    cases.add(get("an injection model name", "/api/v1/models/" + inj, 404, "model"));
+    cases.add(get("a 16 KB query string", "/api/v1/initiatives?owner=" + "o".repeat(16 * 1024), 400, null));
+    cases.add(new Case("claim: an injection task id", "security-1", "POST", "/api/v1/tasks/" + inj + "/claim", "",
+        Set.of(404, 422), null, null));
+    cases.add(new Case("unclaim: an injection task id", "security-1", "POST", "/api/v1/tasks/" + inj + "/unclaim", "",
+        Set.of(404, 422), null, null));
+    cases.add(new Case("resolve: an injection ticket id", "engineering-1", "POST", "/api/v1/tickets/" + inj + "/resolve", "",
+        Set.of(404), "ticket", null));
+    cases.add(get("an encoded ';' in a path (the URL firewall)", "/api/v1/initiatives/" + encode(SQL), 400, "refused this URL"));
+  }
+
+  private static Case get(String name, String path, int status, String mentions) {
+    return new Case("GET " + name, "auditor-1", "GET", path, null, Set.of(status), mentions, null);
+  }
+
+  private record Endpoint(String name, String user, String method, String path) {
+    Case bad(String what, String body, Set<Integer> statuses, String mentions, String refusedLaunchKey) {
+      return new Case(name + ": " + what, user, method, path, body, statuses, mentions, refusedLaunchKey);
+    }
+  }
+
+  private Api.Response send(Case bad) {
+    String path = bad.path().replace("{key}", target).replace("{task}", task);
+    if (bad.user() == null) {
+      boolean signed = bad.body().startsWith("SIGNED:");
+      String body = signed ? bad.body().substring("SIGNED:".length()) : bad.body();
+      Map<String, String> headers = signed
+          ? WebhookSender.jiraHeaders(WebhookSender.deliveryId(), body, WebhookSender.JIRA_SECRET)
+          : WebhookSender.jiraHeaders(WebhookSender.deliveryId(), body, null);
+      return api.postRaw(path, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+    return switch (bad.method()) {
+      case "GET" -> api.get(bad.user(), path);
+      case "PUT" -> api.send(bad.user(), "PUT", path, java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()),
+          "application/json");
+      default -> api.post(bad.user(), path, bad.body());
+    };
+  }
+
+  private JsonNode targetView() {
+    return api.get("auditor-1", "/api/v1/initiatives/" + target).json();
+  }
+
+  private long initiativeCount() {
+    return api.get("auditor-1", "/api/v1/initiatives?size=1").json().path("total").asLong();
+  }
+
+  private static Map<String, Object> launchBody(String key) {
+    return completeLaunch(key, "LIMITED");
+  }
+
+  private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(body);
+    copy.put(field, value);
+    return copy;
+  }
+
+  private static String json(Object body) {
+    return Api.JSON.writeValueAsString(body);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String template(String path) {
+    return path.replace("{key}", "{key}").replace("{task}", "{id}").replaceAll("\\?.*", "")
+        .replace("/models/sweep-model/versions/1", "/models/{name}/versions/{version}")
+        .replace("/webhooks/jira", "/webhooks/{source}");
+  }
+
+  private static Set<String> patterns(RequestMappingInfo info) {
+    return info.getPathPatternsCondition() == null ? Set.of() : info.getPathPatternsCondition().getPatternValues();
+  }
+}
