@@ -38,8 +38,15 @@ class OidcIdentityConfiguration {
 
   /** The issuer's keys are fetched on the first token, not at start-up: Runway starts while the IdP is down. */
   @Bean
-  JwtDecoder jwtDecoder(AuthProperties auth) {
+  JwtDecoder jwtDecoder(AuthProperties auth, org.springframework.core.env.Environment environment) {
     AuthProperties.Oidc oidc = auth.oidc();
+    boolean servesApi = environment.getProperty("runway.role.api", Boolean.class, true);
+    if (!servesApi && (isBlank(oidc.issuerUri()) && isBlank(oidc.jwkSetUri()) || oidc.audiences().isEmpty())) {
+      // a worker-only process serves actuator alone: it needs no identity provider to start
+      return token -> {
+        throw new org.springframework.security.oauth2.jwt.BadJwtException("this worker-only instance accepts no tokens");
+      };
+    }
     if (isBlank(oidc.issuerUri()) && isBlank(oidc.jwkSetUri())) {
       throw new IllegalStateException("runway.auth.mode=oidc needs runway.auth.oidc.issuer-uri (RUNWAY_AUTH_OIDC_ISSUER_URI) "
           + "or runway.auth.oidc.jwk-set-uri; or use runway.auth.mode=demo in the embedded profile");
