@@ -7,11 +7,14 @@ import io.runway.worker.security.AccessMatrix.Access;
 import io.runway.worker.security.AccessMatrix.Rule;
 import io.runway.worker.security.AccessMatrix.TaskState;
 import io.runway.worker.security.Groups;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +39,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
   static final String SUBJECT = Groups.SECURITY;
 
   @Autowired
-  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
   static Stream<Arguments> endpointRows() {
@@ -68,7 +73,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
     if (expected == 403) {
       assertProblem(response, 403);
       assertThat(call.observe.get()).as("a refused call changes nothing").isEqualTo(before);
-    } else if (rule.method != org.springframework.http.HttpMethod.GET) {
+    } else if (rule.method != HttpMethod.GET) {
       await("the effect of " + rule + " by " + role, call.observe, after -> !after.equals(before));
     }
   }
@@ -114,13 +119,13 @@ class AccessMatrixApiTest extends ApiTestSupport {
     return role + "-1";
   }
 
-  private static java.net.http.HttpRequest.BodyPublisher bodyOf(Object body) {
-    return body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-        : java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body));
+  private static BodyPublisher bodyOf(Object body) {
+    return body == null ? BodyPublishers.noBody()
+        : BodyPublishers.ofString(Api.JSON.writeValueAsString(body));
   }
 
   /** A request for one rule: where it goes, what it sends, and a view of what it could change. */
-  record Call(String path, Object body, java.util.function.Supplier<String> observe) {}
+  record Call(String path, Object body, Supplier<String> observe) {}
 
   /**
    * The initiatives, tasks and records the rows act on: shared where a call changes nothing, fresh
@@ -156,7 +161,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
 
     Call callFor(Rule rule, boolean permitted) {
       String key = gatePhaseKey;
-      java.util.function.Supplier<String> initiative = () -> test.api.get("auditor-1", "/api/v1/initiatives/" + key).raw();
+      Supplier<String> initiative = () -> test.api.get("auditor-1", "/api/v1/initiatives/" + key).raw();
       if (rule == AccessMatrix.LAUNCH) {
         String fresh = uniqueKey("matrix-launch");
         return new Call("/api/v1/initiatives", completeLaunch(fresh, "MINIMAL"),
@@ -213,7 +218,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
       return production;
     }
 
-    private java.util.function.Supplier<String> initiativeState(String key) {
+    private Supplier<String> initiativeState(String key) {
       return () -> {
         JsonNode view = test.api.get("auditor-1", "/api/v1/initiatives/" + key).json();
         return view.path("stage").asString() + " " + view.path("riskTier").asString() + " "

@@ -6,8 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * runway.auth.mode=demo: the built-in demo users over HTTP Basic, throttled. {@link AuthModeCheck}
@@ -42,8 +44,7 @@ class DemoIdentityConfiguration {
   ApiLogin httpBasic() {
     return new ApiLogin() {
       @Override
-      public void configure(org.springframework.security.config.annotation.web.builders.HttpSecurity http,
-          org.springframework.security.web.AuthenticationEntryPoint entryPoint) throws Exception {
+      public void configure(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
         http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
       }
 

@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -52,11 +51,11 @@ class OidcConsoleLogin implements ConsoleLogin {
     OidcUserService users = new OidcUserService();
     http.oauth2Login(login -> login
         .clientRegistrationRepository(clients)
-        .userInfoEndpoint(info -> info.oidcUserService(request -> asRunwayUser(users.loadUser(request), request))));
+        .userInfoEndpoint(info -> info.oidcUserService(request -> asRunwayUser(users.loadUser(request)))));
   }
 
   /** Authorities are the mapped Runway groups; the name is the configured username claim, else {@code sub}. */
-  OidcUser asRunwayUser(OidcUser user, OidcUserRequest request) {
+  OidcUser asRunwayUser(OidcUser user) {
     List<GrantedAuthority> groups =
         claims.runwayGroups(user.getClaims()).stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     String nameClaim = user.getClaims().get(oidc.usernameClaim()) instanceof String ? oidc.usernameClaim() : "sub";

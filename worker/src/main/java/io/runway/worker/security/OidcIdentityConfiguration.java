@@ -6,11 +6,13 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -38,13 +40,13 @@ class OidcIdentityConfiguration {
 
   /** The issuer's keys are fetched on the first token, not at start-up: Runway starts while the IdP is down. */
   @Bean
-  JwtDecoder jwtDecoder(AuthProperties auth, org.springframework.core.env.Environment environment) {
+  JwtDecoder jwtDecoder(AuthProperties auth, Environment environment) {
     AuthProperties.Oidc oidc = auth.oidc();
     boolean servesApi = environment.getProperty("runway.role.api", Boolean.class, true);
     if (!servesApi && (isBlank(oidc.issuerUri()) && isBlank(oidc.jwkSetUri()) || oidc.audiences().isEmpty())) {
       // a worker-only process serves actuator alone: it needs no identity provider to start
       return token -> {
-        throw new org.springframework.security.oauth2.jwt.BadJwtException("this worker-only instance accepts no tokens");
+        throw new BadJwtException("this worker-only instance accepts no tokens");
       };
     }
     if (isBlank(oidc.issuerUri()) && isBlank(oidc.jwkSetUri())) {

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -76,7 +77,7 @@ class SecurityConfiguration {
 
   /** Why a token was refused (expired, wrong issuer or audience, bad signature): the caller can fix that. */
   private static String tokenProblem(AuthenticationException e) {
-    return e instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException
+    return e instanceof InvalidBearerTokenException
         ? "; this one was refused: " + e.getMessage()
         : "";
   }

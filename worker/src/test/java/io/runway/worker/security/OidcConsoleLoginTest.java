@@ -30,7 +30,7 @@ class OidcConsoleLoginTest {
     AuthProperties auth = auth("runway-console");
     OidcConsoleLogin login = new OidcConsoleLogin(auth, new IdentityClaims(auth.oidc()));
 
-    var user = login.asRunwayUser(signedIn(Map.of("sub", "id-7", "preferred_username", "gina", "groups", List.of("ai-board", "staff"))), null);
+    var user = login.asRunwayUser(signedIn(Map.of("sub", "id-7", "preferred_username", "gina", "groups", List.of("ai-board", "staff"))));
 
     assertThat(user.getName()).isEqualTo("gina");
     assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("governance-board");
@@ -43,7 +43,7 @@ class OidcConsoleLoginTest {
     AuthProperties auth = auth("runway-console");
     OidcConsoleLogin login = new OidcConsoleLogin(auth, new IdentityClaims(auth.oidc()));
 
-    assertThat(login.asRunwayUser(signedIn(Map.of("sub", "id-7")), null).getName()).isEqualTo("id-7");
+    assertThat(login.asRunwayUser(signedIn(Map.of("sub", "id-7"))).getName()).isEqualTo("id-7");
   }
 
   @Test
