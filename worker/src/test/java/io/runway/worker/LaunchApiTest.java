@@ -80,7 +80,7 @@ class LaunchApiTest extends ApiTestSupport {
     Api.Response response = api.post("security-1", "/api/v1/initiatives", completeLaunch(uniqueKey("nope"), "HIGH"));
 
     assertProblem(response, 403);
-    assertThat(response.detail()).contains("program office");
+    assertThat(response.detail()).contains("Only program-office may launch an initiative");
   }
 
   @Test

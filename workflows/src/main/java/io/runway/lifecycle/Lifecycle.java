@@ -10,6 +10,10 @@ public final class Lifecycle {
   public static final String GOVERNANCE_BOARD = "governance-board";
   /** Integration incidents (a system of record down past its retries) go to this group. */
   public static final String ENGINEERING = "engineering";
+  /** Reads everything, changes nothing: the update validators refuse every command from this group. */
+  public static final String AUDITOR = "auditor";
+  /** Manages Runway; the validators never let it decide a review, whatever other group it is in. */
+  public static final String ADMIN = "admin";
 
   private Lifecycle() {}
 

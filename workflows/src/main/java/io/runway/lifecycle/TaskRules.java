@@ -76,6 +76,7 @@ final class TaskRules {
   static void checkEvidenceCommand(InitiativeState state, EvidenceCommand command) {
     checkNotEnded(state);
     Actor actor = command.actor();
+    checkMayWrite(actor);
     boolean owner = state.request.owners() != null && state.request.owners().includes(actor.username());
     boolean reviewer = command.gate() != null && state.gates.containsKey(command.gate())
         && actor.isMemberOf(state.gates.get(command.gate()).candidateGroup);
@@ -92,6 +93,7 @@ final class TaskRules {
   static void checkReclassify(InitiativeState state, ReclassifyCommand command) {
     checkNotEnded(state);
     Actor actor = command.actor();
+    checkMayWrite(actor);
     if (!actor.isMemberOf(Lifecycle.PROGRAM_OFFICE) && !actor.isMemberOf(Lifecycle.GOVERNANCE_BOARD)) {
       throw Refusal.forbidden(actor.username() + " may not reclassify: only program-office and governance-board can");
     }
@@ -130,6 +132,7 @@ final class TaskRules {
     if (actor == null || isBlank(actor.username())) {
       throw Refusal.forbidden("an authenticated user is required");
     }
+    checkMayWrite(actor);
     TaskState task = state.task(taskId)
         .orElseThrow(() -> Refusal.notFound("initiative " + state.request.key() + " has no task " + taskId));
     if (!task.open()) {
@@ -138,7 +141,10 @@ final class TaskRules {
     return task;
   }
 
-  /** Candidate group or candidate user, and never an owner or the requester deciding their own gate. */
+  /**
+   * Candidate group or candidate user; and for a review never an owner, the requester, an admin, or
+   * whoever resubmitted the gate's findings (the reviewer who asked for the changes may approve them).
+   */
   private static void checkMayAct(InitiativeState state, TaskState task, Actor actor) {
     String user = actor.username();
     if (!task.isCandidate(actor)) {
@@ -151,6 +157,24 @@ final class TaskRules {
       if (user.equals(state.launchedBy)) {
         throw Refusal.forbidden(user + " launched " + state.request.key() + " and may not decide its gates");
       }
+      if (actor.isMemberOf(Lifecycle.ADMIN)) {
+        throw Refusal.forbidden(user + " is in group " + Lifecycle.ADMIN + ": admins manage Runway and never decide reviews");
+      }
+      if (resubmitted(state, task, user)) {
+        throw Refusal.forbidden(user + " resubmitted " + task.gate + " after changes were requested and may not decide its review");
+      }
+    }
+  }
+
+  private static boolean resubmitted(InitiativeState state, TaskState review, String user) {
+    return state.tasks.stream().anyMatch(t -> t.kind == TaskKind.ADDRESS_FINDINGS && t.gate == review.gate
+        && user.equals(t.decidedBy));
+  }
+
+  /** Auditors read everything and change nothing, whatever other group they are also in. */
+  private static void checkMayWrite(Actor actor) {
+    if (actor != null && actor.isMemberOf(Lifecycle.AUDITOR)) {
+      throw Refusal.forbidden(actor.username() + " is in group " + Lifecycle.AUDITOR + ", which is read-only everywhere");
     }
   }
 

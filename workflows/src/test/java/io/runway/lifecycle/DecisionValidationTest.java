@@ -166,7 +166,7 @@ class DecisionValidationTest {
 
   @Test
   void refusesEvidenceFromSomeoneWithNoPartInTheInitiative() {
-    assertRefused(() -> stub.attachEvidence(new EvidenceCommand(member("auditor", 1), null,
+    assertRefused(() -> stub.attachEvidence(new EvidenceCommand(member("legal", 1), null,
         new EvidenceInput("threat-model", "x", "https://x.example", null))), Refusal.FORBIDDEN, "may not attach evidence");
   }
 
@@ -178,5 +178,41 @@ class DecisionValidationTest {
 
     assertRefused(() -> stub.complete(approval(goLive.id(), member("governance-board", 1), evidenceFor(goLive))),
         Refusal.CONFLICT, "governance-board-1 has already approved");
+  }
+
+  @Test
+  void refusesEveryCommandFromAnAuditorEvenOneAlsoInTheCandidateGroup() {
+    Actor auditingReviewer = actor("audrey", "auditor", "security");
+    assertRefused(() -> stub.claim(new ClaimCommand(security.id(), auditingReviewer, false)), Refusal.FORBIDDEN,
+        "read-only everywhere");
+    assertRefused(() -> stub.complete(approval(security.id(), auditingReviewer, evidenceFor(security))), Refusal.FORBIDDEN,
+        "read-only everywhere");
+    assertRefused(() -> stub.attachEvidence(new EvidenceCommand(actor("audrey", "auditor", "program-office"), null,
+        new EvidenceInput("threat-model", "x", "https://x.example", null))), Refusal.FORBIDDEN, "read-only everywhere");
+    assertRefused(() -> stub.reclassify(new ReclassifyCommand(actor("audrey", "auditor", "governance-board"), RiskTier.LIMITED,
+        "lower")), Refusal.FORBIDDEN, "read-only everywhere");
+  }
+
+  @Test
+  void refusesAnAdminDecidingAReviewEvenOneAlsoInTheCandidateGroup() {
+    Actor adminReviewer = actor("adam", "admin", "security");
+    assertRefused(() -> stub.claim(new ClaimCommand(security.id(), adminReviewer, false)), Refusal.FORBIDDEN,
+        "admins manage Runway and never decide reviews");
+    assertRefused(() -> stub.complete(approval(security.id(), adminReviewer, evidenceFor(security))), Refusal.FORBIDDEN,
+        "admins manage Runway and never decide reviews");
+  }
+
+  @Test
+  void theReviewerWhoRequestedChangesMayApproveTheResubmissionButTheResubmitterMayNot() {
+    Actor reviewer = member("security", 1);
+    Actor resubmitter = actor("pat.po", "program-office", "security");
+    Drive.decide(stub, Gate.SECURITY_REVIEW, reviewer, Decision.REQUEST_CHANGES, "add rate limiting");
+    TaskView findings = Drive.openTask(stub, Gate.SECURITY_REVIEW, io.runway.lifecycle.model.TaskKind.ADDRESS_FINDINGS);
+    stub.complete(new CompleteCommand(findings.id(), resubmitter, Decision.SUBMIT, "rate limited", null, null, null));
+    TaskView round2 = Drive.eventually(() -> openReview(stub, Gate.SECURITY_REVIEW), t -> t.round() == 2, "round 2");
+
+    assertRefused(() -> stub.complete(approval(round2.id(), resubmitter, evidenceFor(round2))), Refusal.FORBIDDEN,
+        "pat.po resubmitted SECURITY_REVIEW");
+    assertThat(stub.complete(approval(round2.id(), reviewer, evidenceFor(round2))).decision()).isEqualTo(Decision.APPROVE);
   }
 }

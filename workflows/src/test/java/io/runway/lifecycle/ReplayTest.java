@@ -60,6 +60,20 @@ class ReplayTest {
   }
 
   /**
+   * Why the validators' rules need no {@code Workflow.getVersion}: the SDK skips validators on replay
+   * (a rejected update writes nothing to history), so tightening them cannot break a recorded history.
+   * If a future SDK ran them on replay, this would fail and validator changes would need versioning.
+   */
+  @Test
+  void updateValidatorsTakeNoPartInReplay() throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(Files.readString(histories().reduce((first, last) -> last).orElseThrow()));
+    assertThat(history.getEvents()).anyMatch(e -> e.hasWorkflowExecutionUpdateAcceptedEventAttributes());
+
+    replay(history, RefusesEveryUpdate.class);
+  }
+
+  /**
    * Replays on a worker whose deadlock detection allows for a cold JVM on a busy 2-core machine:
    * the first deserialisation of the state can take over the default second, which is not a deadlock.
    */
@@ -68,6 +82,25 @@ class ReplayTest {
       Worker worker = env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
       worker.registerWorkflowImplementationTypes(implementation);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
+    }
+  }
+
+  /** The lifecycle with validators that refuse every command. */
+  public static class RefusesEveryUpdate extends InitiativeWorkflowImpl {
+
+    @WorkflowInit
+    public RefusesEveryUpdate(LaunchInput launch, InitiativeState carried) {
+      super(launch, carried);
+    }
+
+    @Override
+    public void validateClaim(io.runway.lifecycle.model.ClaimCommand command) {
+      throw Refusal.forbidden("nobody may claim");
+    }
+
+    @Override
+    public void validateComplete(io.runway.lifecycle.model.CompleteCommand command) {
+      throw Refusal.forbidden("nobody may complete");
     }
   }
 

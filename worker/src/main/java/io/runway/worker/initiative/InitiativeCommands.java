@@ -13,11 +13,10 @@ import io.runway.lifecycle.model.Stage;
 import io.runway.worker.initiative.CommandBodies.EventBody;
 import io.runway.worker.initiative.CommandBodies.EvidenceBody;
 import io.runway.worker.initiative.CommandBodies.ReclassifyBody;
-import io.runway.worker.security.Groups;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
 import io.temporal.client.WorkflowClient;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -37,18 +36,20 @@ class InitiativeCommands {
   }
 
   InitiativeView attachEvidence(String key, EvidenceBody body, Actor actor) {
+    AccessMatrix.ATTACH_EVIDENCE.require(actor);
     InitiativeWorkflow workflow = workflow(key);
     EvidenceInput evidence = new EvidenceInput(body.kind(), body.title(), body.uri(), body.sha256());
     return TemporalCalls.call(key, () -> workflow.attachEvidence(new EvidenceCommand(actor, body.gate(), evidence)));
   }
 
   InitiativeView reclassify(String key, ReclassifyBody body, Actor actor) {
+    AccessMatrix.RECLASSIFY.require(actor);
     InitiativeWorkflow workflow = workflow(key);
     return TemporalCalls.call(key, () -> workflow.reclassify(new ReclassifyCommand(actor, body.riskTier(), body.reason())));
   }
 
   void withdraw(String key, String reason, Actor actor) {
-    requireGroup(actor, Set.of(Groups.PROGRAM_OFFICE), "withdraw an initiative");
+    AccessMatrix.WITHDRAW.require(actor);
     InitiativeWorkflow workflow = workflow(key);
     Stage stage = stage(key, workflow);
     if (stage.isTerminal()) {
@@ -58,15 +59,14 @@ class InitiativeCommands {
   }
 
   void retire(String key, String reason, Actor actor) {
-    requireGroup(actor, Set.of(Groups.PROGRAM_OFFICE, Groups.OPERATIONS), "retire an initiative");
+    AccessMatrix.RETIRE.require(actor);
     InitiativeWorkflow workflow = workflow(key);
     requireInProduction(key, stage(key, workflow), "retired");
     TemporalCalls.run(key, () -> workflow.retire(new EndCommand(actor, reason)));
   }
 
   String productionEvent(String key, EventBody body, Actor actor) {
-    requireGroup(
-        actor, Set.of(Groups.OPERATIONS, Groups.ENGINEERING, Groups.PROGRAM_OFFICE), "report production events");
+    AccessMatrix.PRODUCTION_EVENT.require(actor);
     InitiativeWorkflow workflow = workflow(key);
     requireInProduction(key, stage(key, workflow), "sent production events");
     String eventId = body.eventId() == null || body.eventId().isBlank() ? UUID.randomUUID().toString() : body.eventId();
@@ -91,13 +91,6 @@ class InitiativeCommands {
     if (stage != Stage.IN_PRODUCTION) {
       throw ApiProblem.conflict(
           "Initiative '" + key + "' is " + stage + "; only initiatives IN_PRODUCTION can be " + what + ".");
-    }
-  }
-
-  private static void requireGroup(Actor actor, Set<String> groups, String what) {
-    if (groups.stream().noneMatch(actor::isMemberOf)) {
-      throw ApiProblem.forbidden(
-          "Only members of " + groups + " may " + what + "; " + actor.username() + " is in " + actor.groups() + ".");
     }
   }
 }

@@ -5,7 +5,7 @@ import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.LaunchInput;
-import io.runway.worker.security.Groups;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -37,9 +37,7 @@ public class LaunchService {
   }
 
   public LaunchResponse launch(InitiativeRequest request, Actor actor) {
-    if (!actor.isMemberOf(Groups.PROGRAM_OFFICE)) {
-      throw ApiProblem.forbidden("Only the program office launches initiatives; " + actor.username() + " is not in it.");
-    }
+    AccessMatrix.LAUNCH.require(actor);
     CanonicalPayload payload = CanonicalPayload.of(request);
     // microseconds: what PostgreSQL stores, so the first answer equals every replayed one
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

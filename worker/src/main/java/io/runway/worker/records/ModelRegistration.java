@@ -1,7 +1,7 @@
 package io.runway.worker.records;
 
 import io.runway.lifecycle.model.Actor;
-import io.runway.worker.security.Groups;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,10 +29,7 @@ public class ModelRegistration {
   }
 
   public void register(String model, String version, Map<String, Double> metrics, Actor actor) {
-    if (!actor.isMemberOf(Groups.DATA_ENGINEERING) && !actor.isMemberOf(Groups.ENGINEERING)) {
-      throw ApiProblem.forbidden("Only data-engineering and engineering register model versions; " + actor.username()
-          + " is in " + actor.groups() + ".");
-    }
+    AccessMatrix.REGISTER_MODEL.require(actor);
     requireName("name", model);
     requireName("version", version);
     if (metrics == null) {

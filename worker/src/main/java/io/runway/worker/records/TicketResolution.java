@@ -4,7 +4,7 @@ import io.runway.lifecycle.InitiativeWorkflow;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.TicketEvent;
-import io.runway.worker.security.Groups;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
 import io.temporal.client.WorkflowClient;
@@ -33,9 +33,7 @@ public class TicketResolution {
 
   /** Resolves the ticket as {@code actor}; returns the key of the initiative it belongs to. */
   public String resolve(String ticketId, Actor actor) {
-    if (!actor.isMemberOf(Groups.ENGINEERING)) {
-      throw ApiProblem.forbidden("Only engineering resolves tickets; " + actor.username() + " is in " + actor.groups() + ".");
-    }
+    AccessMatrix.RESOLVE_TICKET.require(actor);
     record Row(String initiativeKey, String status) {}
     Row ticket = jdbc.sql("select initiative_key, status from local_ticket where id = ?").param(ticketId)
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional()

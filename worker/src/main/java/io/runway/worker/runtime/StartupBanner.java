@@ -26,10 +26,15 @@ class StartupBanner {
   @EventListener(ApplicationReadyEvent.class)
   void announce() {
     String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-    String users =
-        DemoUsers.all().stream()
-            .map(user -> "    " + user.username() + " / " + DemoUsers.PASSWORD + "  (group " + user.group() + ")")
-            .collect(Collectors.joining("\n"));
+    boolean demo = "demo".equals(environment.getProperty("runway.auth.mode"));
+    String users = !demo
+        ? "  Sign-in: OpenID Connect (runway.auth.mode=oidc, issuer "
+            + environment.getProperty("runway.auth.oidc.issuer-uri", "not set") + ")"
+        : "  DEMO USERS (HTTP Basic; for trying Runway only, refused outside the embedded profile;\n"
+            + "  5 failed sign-ins per user in 5 minutes pause that user):\n"
+            + DemoUsers.all().stream()
+                .map(user -> "    " + user.username() + " / " + DemoUsers.PASSWORD + "  (group " + user.group() + ")")
+                .collect(Collectors.joining("\n"));
     log.info(
         """
 
@@ -37,7 +42,6 @@ class StartupBanner {
           Runway is ready (embedded profile)
             API:      http://localhost:{}/api/v1
             OpenAPI:  http://localhost:{}/v3/api-docs
-          Demo users (HTTP Basic):
         {}
           NOTICE: embedded mode uses an in-process Temporal test server and an embedded
           PostgreSQL. Nothing survives a restart: initiatives, tasks and history are lost.

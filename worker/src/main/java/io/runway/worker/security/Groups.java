@@ -14,8 +14,8 @@ public final class Groups {
   public static final String BUSINESS_VALIDATION = "business-validation";
   public static final String GOVERNANCE_BOARD = Lifecycle.GOVERNANCE_BOARD;
   public static final String OPERATIONS = "operations";
-  public static final String AUDITOR = "auditor";
-  public static final String ADMIN = "admin";
+  public static final String AUDITOR = Lifecycle.AUDITOR;
+  public static final String ADMIN = Lifecycle.ADMIN;
 
   public static final List<String> ALL =
       List.of(

@@ -1,93 +1,96 @@
 package io.runway.worker.security;
 
 import io.runway.worker.web.ProblemResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** HTTP Basic, stateless, problem+json for 401/403. Who the users are depends on the profile. */
+/**
+ * The API's filter chain: stateless, authenticated by the mode's {@link ApiLogin} (HTTP Basic for the
+ * demo users, bearer JWTs in oidc mode), authorised by {@link AccessMatrix}, security headers on every
+ * response, problem+json for 401, 403 and 429. It matches every path, so it comes last: chains with
+ * their own matchers (the console's) must be ordered before it.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiLogin login, ProblemResponses problems) throws Exception {
+    SecurityHeaders.apply(http);
     // /codec/**: Temporal's codec server protocol (io.runway.worker.codec), called cross-origin by the
     // Temporal UI; its CORS rules are the corsConfigurationSource bean
-    return http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/codec/**"))
+    http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/codec/**"))
         .cors(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health/**", "/error")
-                    .permitAll()
-                    // Prometheus scrapes without credentials; counts only, no initiative data (keep the
-                    // port off the public network, or move actuator to management.server.port)
-                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
-                    .permitAll()
-                    // senders authenticate by signing the body (checked by the webhook intake), not as users;
-                    // CSRF is already off for /api/**, and the delivery log (GET) still needs a user
-                    .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(problems, response)))
-        .exceptionHandling(
-            handling ->
-                handling
-                    .authenticationEntryPoint((request, response, e) -> unauthorized(problems, response))
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            problems.write(response, HttpStatus.FORBIDDEN, "You are not allowed to do this.")))
-        .build();
+        .authorizeHttpRequests(requests -> {
+          publicPaths(requests);
+          requests.requestMatchers("/api/**").access(new MatrixAuthorization()).anyRequest().authenticated();
+        })
+        .exceptionHandling(handling -> handling
+            .authenticationEntryPoint((request, response, e) -> unauthenticated(problems, login, request, response, e))
+            .accessDeniedHandler((request, response, e) -> denied(problems, request, response, e)));
+    login.configure(http, (request, response, e) -> unauthenticated(problems, login, request, response, e));
+    return http.build();
   }
 
-  private static void unauthorized(ProblemResponses problems, jakarta.servlet.http.HttpServletResponse response)
-      throws java.io.IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"runway\"");
-    problems.write(
-        response, HttpStatus.UNAUTHORIZED, "Authentication required: send HTTP Basic credentials of a Runway user.");
+  /** {@link AccessMatrix#PUBLIC}: each is protected by something other than a user (a signature, the network). */
+  private static void publicPaths(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    AccessMatrix.PUBLIC.forEach(p -> {
+      String pattern = p.path().replaceAll("\\{[^}]+}", "*");
+      if (p.method() == null) {
+        requests.requestMatchers(pattern).permitAll();
+      } else {
+        requests.requestMatchers(p.method(), pattern).permitAll();
+      }
+    });
   }
 
-  /**
-   * Demo users, embedded profile only. Passwords are {noop} on purpose: every stateless request
-   * re-authenticates, and a bcrypt check per request would dominate API latency for a demo login.
-   * Only the lookup is exposed: the manager is also a password service, and Spring Security would
-   * then "upgrade" each {noop} password to bcrypt at first login (the benchmark found 77 % of the
-   * app's CPU in BCrypt.matches until this was a plain UserDetailsService).
-   */
-  @Bean
-  @Profile("embedded")
-  UserDetailsService demoUsers() {
-    InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
-        DemoUsers.all().stream()
-            .map(user -> User.withUsername(user.username()).password("{noop}" + DemoUsers.PASSWORD).authorities(user.group()).build())
-            .toList());
-    return users::loadUserByUsername;
+  private static void unauthenticated(ProblemResponses problems, ApiLogin login, HttpServletRequest request,
+      HttpServletResponse response, AuthenticationException e) throws IOException {
+    if (e instanceof LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+      problems.write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()
+          + " Sign-in for this user is paused after repeated failures; a correct password does not lift it early.");
+      return;
+    }
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, login.challenge());
+    String detail = login.challenge().startsWith("Bearer")
+        ? "Authentication required: send a bearer token from Runway's identity provider" + tokenProblem(e) + "."
+        : "Authentication required: send HTTP Basic credentials of a Runway user.";
+    problems.write(response, HttpStatus.UNAUTHORIZED, detail);
   }
 
-  /**
-   * Identity seam for the external profile: no users are configured until OIDC is added, so every
-   * API call is refused with 401. Replace this bean with the OIDC resource-server configuration.
-   */
-  @Bean
-  @Profile("!embedded")
-  UserDetailsService externalIdentityNotYetConfigured() {
-    log.warn("No identity provider is configured for this profile: every API call will be refused with 401.");
-    return new InMemoryUserDetailsManager();
+  /** Why a token was refused (expired, wrong issuer or audience, bad signature): the caller can fix that. */
+  private static String tokenProblem(AuthenticationException e) {
+    return e instanceof InvalidBearerTokenException
+        ? "; this one was refused: " + e.getMessage()
+        : "";
+  }
+
+  private static void denied(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException e) throws IOException {
+    String detail = e instanceof AuthorizationDeniedException d && d.getAuthorizationResult() instanceof MatrixAuthorization.Denied m
+        ? m.reason
+        : "You are not allowed to do this.";
+    problems.write(response, HttpStatus.FORBIDDEN, detail);
   }
 }

@@ -6,6 +6,7 @@ import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.TaskView;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
@@ -30,6 +31,7 @@ class TaskCommands {
   }
 
   TaskView get(String id, Actor actor) {
+    AccessMatrix.GET_TASK.require(actor);
     TaskRow task = task(id);
     if (!task.isCandidate(actor) && !Actors.seesEverything(actor)) {
       throw notCandidate(task, actor);
@@ -38,12 +40,14 @@ class TaskCommands {
   }
 
   TaskView claim(String id, Actor actor, boolean release) {
+    (release ? AccessMatrix.UNCLAIM : AccessMatrix.CLAIM).require(actor);
     TaskRow task = candidateTask(id, actor);
     InitiativeWorkflow workflow = workflow(task);
     return TemporalCalls.call(task.view().initiativeKey(), () -> workflow.claim(new ClaimCommand(id, actor, release)));
   }
 
   TaskView complete(String id, CompleteBody body, Actor actor) {
+    AccessMatrix.COMPLETE.require(actor);
     TaskRow task = candidateTask(id, actor);
     List<EvidenceInput> evidence =
         body.evidence() == null

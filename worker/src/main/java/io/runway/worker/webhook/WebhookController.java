@@ -1,5 +1,6 @@
 package io.runway.worker.webhook;
 
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
@@ -47,9 +48,7 @@ class WebhookController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Authentication user) {
-    if (!Actors.seesEverything(Actors.of(user))) {
-      throw ApiProblem.forbidden("Only admins and auditors see webhook deliveries.");
-    }
+    AccessMatrix.WEBHOOK_DELIVERIES.require(Actors.of(user));
     WebhookSource from = source == null || source.isBlank() ? null : WebhookSource.find(source)
         .orElseThrow(() -> ApiProblem.invalid("source", "must be one of " + WebhookSource.ids()));
     return deliveries.list(verdict, from, Paging.of(page, size));
