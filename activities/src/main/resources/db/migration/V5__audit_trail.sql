@@ -1,7 +1,7 @@
 -- The audit trail: one row per command, decision, authorization denial and webhook verdict, in the
--- order Runway answered them. Append-only for the application: its runtime role (placeholder
--- runtime_role, Runway's RUNWAY_DB_USER) may INSERT and SELECT here and nothing else; this migration,
--- run as the schema owner (RUNWAY_DB_MIGRATION_USER), grants exactly that.
+-- order Runway answered them. Append-only for the application: its runtime role (Runway's
+-- RUNWAY_DB_USER) may INSERT and SELECT here and nothing else; afterMigrate__runtime_role_grants.sql,
+-- run as the schema owner (RUNWAY_DB_MIGRATION_USER) after every migration, grants exactly that.
 --
 -- Hash chain: hash = SHA-256(prev_hash || canonical form of the row), prev_hash = the hash of the
 -- row before (64 zeros for seq 1). The canonical form is written out in the README ("Audit trail")
@@ -45,31 +45,3 @@ end
 $$;
 create trigger audit_entry_extends_head before insert on audit_entry
     for each row execute function audit_entry_extends_head();
-
--- The runtime role: normal DML on the read model and Runway's other tables (also those later
--- migrations create, through the default privileges), INSERT and SELECT only on audit_entry, and
--- nothing on Flyway's history. A runtime role that is the migration role itself owns every table and
--- cannot be restricted: that is refused at start-up (runway.audit.require-append-only-role).
-do $$
-declare
-    runtime text := '${runtime_role}';
-    owned   text := '${flyway:defaultSchema}';
-begin
-    if not exists (select from pg_roles where rolname = runtime) then
-        raise exception 'Runway''s runtime database role "%" does not exist. Create it before migrating (CREATE ROLE "%" LOGIN PASSWORD ...) and connect the application with it (RUNWAY_DB_USER); migrations run as the schema owner (RUNWAY_DB_MIGRATION_USER). See the README, Operations guide.',
-            runtime, runtime;
-    end if;
-    if runtime = current_user then
-        raise warning 'Runway''s runtime role "%" is the migration role: it owns audit_entry, which therefore cannot be append-only for it. Use a separate RUNWAY_DB_MIGRATION_USER.', runtime;
-        return;
-    end if;
-    execute format('grant usage on schema %I to %I', owned, runtime);
-    execute format('grant select, insert, update, delete on all tables in schema %I to %I', owned, runtime);
-    execute format('grant usage, select on all sequences in schema %I to %I', owned, runtime);
-    execute format('revoke all on table %I.%I from %I', owned, '${flyway:table}', runtime);
-    execute format('revoke update, delete, truncate, references, trigger on table audit_entry from %I', runtime);
-    execute format('alter default privileges in schema %I grant select, insert, update, delete on tables to %I',
-        owned, runtime);
-    execute format('alter default privileges in schema %I grant usage, select on sequences to %I', owned, runtime);
-end
-$$;
