@@ -5,6 +5,7 @@ import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.LaunchInput;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.Groups;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
@@ -37,6 +38,7 @@ public class LaunchService {
   }
 
   public LaunchResponse launch(InitiativeRequest request, Actor actor) {
+    AuditNotes.initiative(request.key());
     if (!actor.isMemberOf(Groups.PROGRAM_OFFICE)) {
       throw ApiProblem.forbidden("Only the program office launches initiatives; " + actor.username() + " is not in it.");
     }

@@ -6,6 +6,7 @@ import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.TaskView;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
@@ -44,6 +45,7 @@ class TaskCommands {
   }
 
   TaskView complete(String id, CompleteBody body, Actor actor) {
+    AuditNotes.detail("decision " + body.decision());
     TaskRow task = candidateTask(id, actor);
     List<EvidenceInput> evidence =
         body.evidence() == null
