@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -50,6 +52,8 @@ public final class PostgresExtension implements BeforeEachCallback, ParameterRes
   /** Kept in the root store, which closes it (pool, then server) when the whole run is over. */
   private record Database(EmbeddedPostgres server, HikariDataSource dataSource) implements AutoCloseable {
 
+    private static final String RUNTIME_ROLE = "runway_app";
+
     static Database start() {
       try {
         EmbeddedPostgres server = EmbeddedPostgres.builder().start();
@@ -57,10 +61,17 @@ public final class PostgresExtension implements BeforeEachCallback, ParameterRes
         config.setDataSource(server.getPostgresDatabase());
         config.setMaximumPoolSize(4);
         HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+          // the migrations grant the application's runtime role its privileges, so it must exist
+          statement.execute("create role " + RUNTIME_ROLE);
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            .placeholders(Map.of("runtime_role", RUNTIME_ROLE)).load().migrate();
         return new Database(server, dataSource);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create the runtime role", e);
       }
     }
 

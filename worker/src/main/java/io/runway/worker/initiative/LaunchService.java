@@ -5,6 +5,7 @@ import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.LaunchInput;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
@@ -38,6 +39,7 @@ public class LaunchService {
 
   public LaunchResponse launch(InitiativeRequest request, Actor actor) {
     AccessMatrix.LAUNCH.require(actor);
+    AuditNotes.initiative(request.key());
     CanonicalPayload payload = CanonicalPayload.of(request);
     // microseconds: what PostgreSQL stores, so the first answer equals every replayed one
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

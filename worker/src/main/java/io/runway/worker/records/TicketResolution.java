@@ -4,6 +4,7 @@ import io.runway.lifecycle.InitiativeWorkflow;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.TicketEvent;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
@@ -38,6 +39,7 @@ public class TicketResolution {
     Row ticket = jdbc.sql("select initiative_key, status from local_ticket where id = ?").param(ticketId)
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional()
         .orElseThrow(() -> ApiProblem.notFound("No ticket with id '" + ticketId + "' on the local board."));
+    AuditNotes.initiative(ticket.initiativeKey());
     if (CLOSED_STATUSES.contains(ticket.status().toUpperCase(Locale.ROOT))) {
       throw ApiProblem.conflict("Ticket '" + ticketId + "' is already " + ticket.status() + ".");
     }

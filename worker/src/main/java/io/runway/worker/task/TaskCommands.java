@@ -6,6 +6,7 @@ import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.TaskView;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
@@ -48,6 +49,7 @@ class TaskCommands {
 
   TaskView complete(String id, CompleteBody body, Actor actor) {
     AccessMatrix.COMPLETE.require(actor);
+    AuditNotes.detail("decision " + body.decision());
     TaskRow task = candidateTask(id, actor);
     List<EvidenceInput> evidence =
         body.evidence() == null

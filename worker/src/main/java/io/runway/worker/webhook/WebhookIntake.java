@@ -2,6 +2,7 @@ package io.runway.worker.webhook;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.web.ApiProblem;
 import java.util.List;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One delivery from receipt to answer: verify the signature over the raw bytes, read the payload,
  * claim the delivery id, signal, record the verdict. The claim comes before the signal so that a
  * concurrent redelivery is a duplicate; a failed signal gives the claim back so the retry counts.
- * Each verdict written to the delivery log is also counted for Prometheus.
+ * Each verdict written to the delivery log is also counted for Prometheus and becomes the outcome of
+ * the request's audit entry.
  */
 @Service
 class WebhookIntake {
@@ -39,6 +41,7 @@ class WebhookIntake {
   }
 
   DeliveryAnswer receive(WebhookSource source, byte[] body, Function<String, String> headers) {
+    AuditNotes.webhookSender(source.id());
     String headerDeliveryId = headers.apply(source.deliveryHeader);
     authenticate(source, body, headers.apply(source.signatureHeader), headerDeliveryId);
     InboundEvent event = read(source, body, headerDeliveryId);
@@ -66,11 +69,13 @@ class WebhookIntake {
 
   private void record(WebhookSource source, String deliveryId, Verdict verdict, String detail) {
     deliveries.record(source, deliveryId, verdict, detail);
+    AuditNotes.webhookVerdict(verdict.name(), deliveryId, null, detail);
     count(source, verdict);
   }
 
   private void finish(WebhookSource source, String deliveryId, Verdict verdict, String initiativeKeys, String detail) {
     deliveries.finish(source, deliveryId, verdict, initiativeKeys, detail);
+    AuditNotes.webhookVerdict(verdict.name(), deliveryId, initiativeKeys, detail);
     count(source, verdict);
   }
 

@@ -1,0 +1,99 @@
+package io.runway.worker.audit;
+
+import io.runway.worker.security.Actors;
+import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.PageResult;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The audit trail for auditors and admins: verify the chain, export entries as JSON or CSV, a page at a time. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+  static final MediaType TEXT_CSV = new MediaType("text", "csv");
+  static final int DEFAULT_PAGE_SIZE = 500;
+  static final int MAX_PAGE_SIZE = 5000;
+
+  private final AuditTrail trail;
+
+  AuditController(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @GetMapping("/verify")
+  Verification verify(Authentication user) {
+    requireAuditor(user);
+    return trail.verify();
+  }
+
+  /**
+   * Entries in seq order. {@code from}/{@code to}: an instant ({@code 2026-11-23T17:00:00Z}) or a UTC
+   * date ({@code 2026-11-23}, which as {@code to} includes that whole day). CSV for {@code format=csv}
+   * or {@code Accept: text/csv}, with the total in {@code X-Total-Count} and the next page in {@code Link}.
+   */
+  @GetMapping
+  ResponseEntity<?> export(
+      @RequestParam(required = false) String initiativeKey,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      Authentication user) {
+    requireAuditor(user);
+    boolean csv = wantsCsv(format, accept);
+    AuditQuery query = ExportPeriod.query(initiativeKey, from, to);
+    int pageNumber = page == null ? 0 : page;
+    int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+    if (pageNumber < 0) {
+      throw ApiProblem.invalid("page", "must be 0 or more");
+    }
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    long total = trail.count(query);
+    List<AuditEntry> entries = trail.find(query, (long) pageNumber * pageSize, pageSize);
+    if (!csv) {
+      return ResponseEntity.ok(new PageResult<>(entries, pageNumber, pageSize, total));
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(TEXT_CSV)
+        .header("X-Total-Count", Long.toString(total))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"runway-audit-page-" + pageNumber + ".csv\"");
+    if ((long) (pageNumber + 1) * pageSize < total) {
+      String next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", pageNumber + 1)
+          .build().toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(AuditCsv.of(entries));
+  }
+
+  private static boolean wantsCsv(String format, String accept) {
+    if (format != null) {
+      return switch (format) {
+        case "csv" -> true;
+        case "json" -> false;
+        default -> throw ApiProblem.invalid("format", "must be json or csv");
+      };
+    }
+    return accept != null && MediaType.parseMediaTypes(accept).stream()
+        .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(TEXT_CSV));
+  }
+
+  private static void requireAuditor(Authentication user) {
+    if (!Actors.seesEverything(Actors.of(user))) {
+      throw ApiProblem.forbidden("Only auditors and admins read the audit trail; " + user.getName() + " is in "
+          + Actors.of(user).groups() + ".");
+    }
+  }
+}

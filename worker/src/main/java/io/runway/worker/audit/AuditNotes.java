@@ -1,0 +1,49 @@
+package io.runway.worker.audit;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * What the code handling a request knows and the request itself does not show: the initiative a
+ * launch or a ticket concerns, a task's decision, a webhook's sender and verdict. Kept on the current
+ * request for the one audit entry {@link AuditRecordingFilter} writes for it; a no-op outside a request.
+ */
+public final class AuditNotes {
+
+  static final String INITIATIVE = AuditNotes.class.getName() + ".initiative";
+  static final String DETAIL = AuditNotes.class.getName() + ".detail";
+  static final String ACTOR = AuditNotes.class.getName() + ".actor";
+  static final String OUTCOME = AuditNotes.class.getName() + ".outcome";
+
+  private AuditNotes() {}
+
+  /** The initiative the request concerns, when its path does not name it. */
+  public static void initiative(String key) {
+    note(INITIATIVE, key);
+  }
+
+  /** A short, non-secret fact about the command, e.g. {@code decision APPROVE}. */
+  public static void detail(String detail) {
+    note(DETAIL, detail);
+  }
+
+  /** The request is a webhook delivery: it is recorded as sent by {@code webhook:<source>}. */
+  public static void webhookSender(String source) {
+    note(ACTOR, "webhook:" + source);
+  }
+
+  /** The delivery's verdict becomes the entry's outcome; {@code initiativeKeys} is comma-separated or null. */
+  public static void webhookVerdict(String verdict, String deliveryId, String initiativeKeys, String detail) {
+    note(OUTCOME, verdict);
+    note(INITIATIVE, initiativeKeys);
+    String delivery = deliveryId == null ? "no delivery id" : "delivery " + deliveryId;
+    note(DETAIL, detail == null ? delivery : delivery + ": " + detail);
+  }
+
+  private static void note(String name, String value) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && value != null) {
+      request.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.runway.worker.audit;
+
+import io.runway.worker.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Records every command (a non-GET request to {@code /api/**}) and every 401 or 403 answered on any
+ * path, with the request's final status. It sits outside Spring Security's filter chain, so the
+ * chain's own refusals pass through it, and it holds the answer back until the entry is stored: an
+ * acknowledged command always has its entry, and a request whose entry cannot be stored is answered
+ * 503 instead of what it would have been.
+ */
+@Component
+@Order(AuditRecordingFilter.ORDER)
+class AuditRecordingFilter extends OncePerRequestFilter {
+
+  /** Just before Spring Security's filter chain (-100), after forwarded-header handling and tracing. */
+  static final int ORDER = -101;
+
+  private static final Logger log = LoggerFactory.getLogger(AuditRecordingFilter.class);
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private final AuditTrail trail;
+  private final RequestDescriptions descriptions;
+  private final ProblemResponses problems;
+
+  AuditRecordingFilter(AuditTrail trail, RequestDescriptions descriptions, ProblemResponses problems) {
+    this.trail = trail;
+    this.descriptions = descriptions;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, answer);
+    } catch (IOException | ServletException | RuntimeException e) {
+      if (isRecorded(request, HttpStatus.INTERNAL_SERVER_ERROR.value())) {
+        tryRecord(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), null);
+      }
+      throw e;
+    }
+    int status = answer.getStatus();
+    if (isRecorded(request, status) && !tryRecord(request, status, answer) && !response.isCommitted()) {
+      response.reset();
+      problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Runway could not record this request in its audit"
+          + " trail, so it is not acknowledged; the database may be unreachable. It may still have taken effect:"
+          + " check the initiative or task before you retry.");
+      return;
+    }
+    answer.copyBodyToResponse();
+  }
+
+  static boolean isRecorded(HttpServletRequest request, int status) {
+    boolean command = !READS.contains(request.getMethod()) && path(request).startsWith("/api/");
+    return command || status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value();
+  }
+
+  private boolean tryRecord(HttpServletRequest request, int status, ContentCachingResponseWrapper answer) {
+    try {
+      trail.append(descriptions.describe(request, status, answer));
+      return true;
+    } catch (RuntimeException e) {
+      log.error("could not append {} {} (status {}) to the audit trail", request.getMethod(), path(request), status, e);
+      return false;
+    }
+  }
+
+  static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+}
