@@ -1,5 +1,6 @@
 package io.runway.worker.audit;
 
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
@@ -32,7 +33,7 @@ class AuditController {
 
   @GetMapping("/verify")
   Verification verify(Authentication user) {
-    requireAuditor(user);
+    AccessMatrix.AUDIT_VERIFY.require(Actors.of(user));
     return trail.verify();
   }
 
@@ -51,7 +52,7 @@ class AuditController {
       @RequestParam(required = false) Integer size,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
       Authentication user) {
-    requireAuditor(user);
+    AccessMatrix.AUDIT_EXPORT.require(Actors.of(user));
     boolean csv = wantsCsv(format, accept);
     AuditQuery query = ExportPeriod.query(initiativeKey, from, to);
     int pageNumber = page == null ? 0 : page;
@@ -88,12 +89,5 @@ class AuditController {
     }
     return accept != null && MediaType.parseMediaTypes(accept).stream()
         .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(TEXT_CSV));
-  }
-
-  private static void requireAuditor(Authentication user) {
-    if (!Actors.seesEverything(Actors.of(user))) {
-      throw ApiProblem.forbidden("Only auditors and admins read the audit trail; " + user.getName() + " is in "
-          + Actors.of(user).groups() + ".");
-    }
   }
 }

@@ -89,11 +89,16 @@ public final class AccessMatrix {
   public static final Rule NOTIFICATIONS = read("/api/v1/notifications", "read the notification outbox").build();
   public static final Rule WEBHOOK_DELIVERIES = read("/api/v1/webhooks/deliveries", "see webhook deliveries")
       .only(Groups.ADMIN, Groups.AUDITOR).build();
+  public static final Rule AUDIT_EXPORT = read("/api/v1/audit", "read the audit trail")
+      .only(Groups.ADMIN, Groups.AUDITOR).build();
+  public static final Rule AUDIT_VERIFY = read("/api/v1/audit/verify", "verify the audit trail")
+      .only(Groups.ADMIN, Groups.AUDITOR).build();
 
   /** In declaration order: the README's row order. */
   public static final List<Rule> RULES = List.of(LAUNCH, LIST_INITIATIVES, GET_INITIATIVE, ATTACH_EVIDENCE, RECLASSIFY,
       WITHDRAW, RETIRE, PRODUCTION_EVENT, INBOX, GET_TASK, CLAIM, UNCLAIM, COMPLETE, LIST_TICKETS, GET_TICKET,
-      RESOLVE_TICKET, GET_CRM_RECORD, REGISTER_MODEL, GET_MODEL, NOTIFICATIONS, WEBHOOK_DELIVERIES);
+      RESOLVE_TICKET, GET_CRM_RECORD, REGISTER_MODEL, GET_MODEL, NOTIFICATIONS, WEBHOOK_DELIVERIES, AUDIT_EXPORT,
+      AUDIT_VERIFY);
 
   /** Reachable without a user; each says how it is protected instead. */
   public record PublicPath(HttpMethod method, String path, String why) {}
