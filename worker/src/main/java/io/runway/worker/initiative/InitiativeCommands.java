@@ -28,6 +28,11 @@ import org.springframework.stereotype.Service;
 @Service
 class InitiativeCommands {
 
+  /** Who may do what beyond the workflow's own checks; the console shows an action only to these groups. */
+  static final Set<String> WITHDRAWERS = Set.of(Groups.PROGRAM_OFFICE);
+  static final Set<String> RETIRERS = Set.of(Groups.PROGRAM_OFFICE, Groups.OPERATIONS);
+  static final Set<String> EVENT_REPORTERS = Set.of(Groups.OPERATIONS, Groups.ENGINEERING, Groups.PROGRAM_OFFICE);
+
   private final WorkflowClient temporal;
   private final LaunchRequests launches;
 
@@ -48,7 +53,7 @@ class InitiativeCommands {
   }
 
   void withdraw(String key, String reason, Actor actor) {
-    requireGroup(actor, Set.of(Groups.PROGRAM_OFFICE), "withdraw an initiative");
+    requireGroup(actor, WITHDRAWERS, "withdraw an initiative");
     InitiativeWorkflow workflow = workflow(key);
     Stage stage = stage(key, workflow);
     if (stage.isTerminal()) {
@@ -58,15 +63,14 @@ class InitiativeCommands {
   }
 
   void retire(String key, String reason, Actor actor) {
-    requireGroup(actor, Set.of(Groups.PROGRAM_OFFICE, Groups.OPERATIONS), "retire an initiative");
+    requireGroup(actor, RETIRERS, "retire an initiative");
     InitiativeWorkflow workflow = workflow(key);
     requireInProduction(key, stage(key, workflow), "retired");
     TemporalCalls.run(key, () -> workflow.retire(new EndCommand(actor, reason)));
   }
 
   String productionEvent(String key, EventBody body, Actor actor) {
-    requireGroup(
-        actor, Set.of(Groups.OPERATIONS, Groups.ENGINEERING, Groups.PROGRAM_OFFICE), "report production events");
+    requireGroup(actor, EVENT_REPORTERS, "report production events");
     InitiativeWorkflow workflow = workflow(key);
     requireInProduction(key, stage(key, workflow), "sent production events");
     String eventId = body.eventId() == null || body.eventId().isBlank() ? UUID.randomUUID().toString() : body.eventId();
