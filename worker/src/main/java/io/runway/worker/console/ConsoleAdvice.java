@@ -28,6 +28,7 @@ class ConsoleAdvice {
 
   @ModelAttribute
   void person(Model model) {
+    model.addAttribute("when", SlaClock.WHEN);
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
         || "anonymousUser".equals(authentication.getName())) {
