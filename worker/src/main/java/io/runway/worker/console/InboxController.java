@@ -1,6 +1,7 @@
 package io.runway.worker.console;
 
 import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskStatus;
 import io.runway.lifecycle.model.TaskView;
@@ -96,7 +97,8 @@ class InboxController {
       try {
         TaskView done = tasks.complete(id, completion.decision(), completion.comment(), completion.evidence(),
             completion.metrics(), completion.amendment(), me);
-        String notice = done.gate() == null ? "Submitted " + panels.row(done).title() + " of " + done.initiativeKey() + "."
+        String notice = completion.decision() == Decision.SUBMIT
+            ? "Submitted " + panels.row(done).title() + " of " + done.initiativeKey() + "."
             : "Decided " + panels.row(done).title() + " of " + done.initiativeKey() + ": " + completion.decision() + ".";
         List<TaskPanels.Row> rows = rows(me, filter, done);
         TaskView next = rows.isEmpty() ? null : rows.getFirst().task();

@@ -46,6 +46,8 @@ class LaunchController {
     Map<String, String> errors = new LinkedHashMap<>();
     InitiativeRequest request = request(params, errors);
     if (!errors.isEmpty()) {
+      // every mistake at once: the bean validation's too, not only the numbers that did not parse
+      initiatives.launchProblems(request).forEach(p -> errors.putIfAbsent(p.field(), p.message()));
       return show(model, params, errors, "Fix the fields marked below.");
     }
     try {
@@ -80,12 +82,11 @@ class LaunchController {
         Completion.trimmed(p.get("owners.operations")));
     List<String> dataClasses = Completion.trimmed(p.get("dataClasses")) == null ? List.of()
         : Arrays.stream(p.get("dataClasses").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    List<Kpi> kpis = List.of();
+    Double baseline = number(p, "kpi.baseline", errors);
+    Double target = number(p, "kpi.target", errors);
     String kpiName = Completion.trimmed(p.get("kpi.name"));
-    if (kpiName != null) {
-      kpis = List.of(new Kpi(kpiName, Completion.trimmed(p.get("kpi.unit")), number(p, "kpi.baseline", errors),
-          number(p, "kpi.target", errors)));
-    }
+    List<Kpi> kpis = kpiName == null ? List.of()
+        : List.of(new Kpi(kpiName, Completion.trimmed(p.get("kpi.unit")), baseline, target));
     Budget budget = null;
     Double cost = number(p, "budget.monthlyCost", errors);
     if (cost != null) {

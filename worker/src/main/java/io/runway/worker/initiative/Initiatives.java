@@ -54,11 +54,20 @@ public class Initiatives {
 
   /** Validates like POST /api/v1/initiatives (422 with one problem per field), then launches. */
   public LaunchResponse launch(InitiativeRequest request, Actor actor) {
-    LaunchBody body = new LaunchBody(request.key(), request.name(), request.purpose(), request.businessUnit(),
-        request.riskTier(), request.owners(), request.sponsor(), request.dataClasses(), request.kpis(), request.budget(),
-        request.modelName(), request.modelVersion());
+    LaunchBody body = body(request);
     validate(body);
     return launches.launch(body.toRequest(), actor);
+  }
+
+  /** What POST /api/v1/initiatives would refuse in this request, field by field; empty when valid. */
+  public List<FieldProblem> launchProblems(InitiativeRequest request) {
+    return problems(body(request));
+  }
+
+  private static LaunchBody body(InitiativeRequest request) {
+    return new LaunchBody(request.key(), request.name(), request.purpose(), request.businessUnit(),
+        request.riskTier(), request.owners(), request.sponsor(), request.dataClasses(), request.kpis(), request.budget(),
+        request.modelName(), request.modelVersion());
   }
 
   public void withdraw(String key, String reason, Actor actor) {
@@ -111,18 +120,21 @@ public class Initiatives {
   }
 
   private void validate(Object body) {
-    Set<ConstraintViolation<Object>> violations = validator.validate(body);
-    if (violations.isEmpty()) {
+    List<FieldProblem> problems = problems(body);
+    if (problems.isEmpty()) {
       return;
     }
-    List<FieldProblem> problems =
-        violations.stream()
-            .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-            .sorted(Comparator.comparing(FieldProblem::field))
-            .toList();
     String detail = "Invalid values: "
         + String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
     throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, detail, problems);
+  }
+
+  private List<FieldProblem> problems(Object body) {
+    Set<ConstraintViolation<Object>> violations = validator.validate(body);
+    return violations.stream()
+        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList();
   }
 
   private static String blankToNull(String value) {

@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   static final String IMPORT_PATH = "/api/v1/initiatives/import";
+  /** The console's upload of the same import (web console, session sign-in). */
+  static final String CONSOLE_IMPORT_PATH = "/console/import";
 
   private final long defaultMaxBytes;
   private final long importMaxBytes;
@@ -43,7 +45,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long maxBytes = IMPORT_PATH.equals(request.getRequestURI()) ? importMaxBytes : defaultMaxBytes;
+    String path = request.getRequestURI();
+    long maxBytes = IMPORT_PATH.equals(path) || CONSOLE_IMPORT_PATH.equals(path) ? importMaxBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
       return;

@@ -53,6 +53,10 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  Object script(String javascript, Object... arguments) {
+    return driver.executeScript(javascript, arguments);
+  }
+
   void open(String path) {
     driver.get(base + path);
   }
@@ -80,7 +84,22 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    return waitFor(Duration.ofSeconds(15), condition);
+  }
+
+  <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, timeout).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String name = "failed-" + System.currentTimeMillis();
+      screenshot(name);
+      try {
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      } catch (IOException io) {
+        e.addSuppressed(io);
+      }
+      throw new AssertionError("timed out on " + path() + "; page saved as target/screenshots/" + name + ".png/.html", e);
+    }
   }
 
   /** Waits until the page text contains {@code text}, for htmx swaps and eventually consistent reads. */
@@ -95,6 +114,7 @@ final class Browser implements AutoCloseable {
       long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
       Dimension window = driver.manage().window().getSize();
       driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(Math.max(height + 120, 700), 4000)));
+      driver.executeScript("window.scrollTo(0, 0)");
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       driver.manage().window().setSize(window);
     } catch (IOException e) {
