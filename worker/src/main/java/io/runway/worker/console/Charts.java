@@ -27,12 +27,12 @@ final class Charts {
   private Charts() {}
 
   /** One bar per funnel stage, as long as the initiatives that reached it; value "reached (conversion %)". */
-  static Chart funnel(Funnel funnel) {
+  static Chart funnel(Funnel funnel, java.util.function.Function<String, String> title) {
     long max = funnel.stages().stream().mapToLong(FunnelStage::reached).max().orElse(0);
     List<Bar> bars = new ArrayList<>();
     int y = 10;
     for (FunnelStage stage : funnel.stages()) {
-      bars.add(new Bar(GateForms.humanise(stage.stage()), stage.reached() + " (" + percent(stage.conversionFromIntake()) + ")",
+      bars.add(new Bar(title.apply(stage.stage()), stage.reached() + " (" + percent(stage.conversionFromIntake()) + ")",
           y, scaled(stage.reached(), max), "bar"));
       y += ROW;
     }
@@ -40,12 +40,12 @@ final class Charts {
   }
 
   /** Two bars per gate and team: the median and the 90th percentile of time from opening to decision. */
-  static Chart timeInGate(List<GateTime> times) {
+  static Chart timeInGate(List<GateTime> times, java.util.function.Function<String, String> title) {
     long max = times.stream().mapToLong(t -> t.p90().toSeconds()).max().orElse(0);
     List<Bar> bars = new ArrayList<>();
     int y = 10;
     for (GateTime time : times) {
-      String who = GateForms.humanise(time.gate()) + " · " + time.team();
+      String who = title.apply(time.gate()) + " · " + time.team();
       bars.add(new Bar(who, "median " + duration(time.median()), y, scaled(time.median().toSeconds(), max), "bar"));
       bars.add(new Bar("", "p90 " + duration(time.p90()), y + 22, scaled(time.p90().toSeconds(), max), "bar-2"));
       y += 2 * 22 + 14;

@@ -78,6 +78,12 @@ class GateForms {
     return known != null ? known : new EvidenceKind(humanise(kind), null);
   }
 
+  /** A gate's (or stage's) name as people read it: the form's title where there is one. */
+  String title(String gateOrStage) {
+    Form form = definitions.gates().get(gateOrStage);
+    return form != null ? form.title() : humanise(gateOrStage);
+  }
+
   Definitions definitions() {
     return definitions;
   }

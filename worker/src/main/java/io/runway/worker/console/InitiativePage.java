@@ -45,8 +45,7 @@ final class InitiativePage {
         sla = g.decidedAt().isAfter(g.dueAt()) ? "missed (" + sla + ")" : "met (" + sla + ")";
       }
     }
-    String title = forms.definitions().gates().containsKey(g.gate().name())
-        ? forms.definitions().gates().get(g.gate().name()).title() : GateForms.humanise(g.gate().name());
+    String title = forms.title(g.gate().name());
     return new GateRow(g.gate().name(), title, g.status(), g.candidateGroup(), open ? assignee : null,
         g.decidedBy() == null ? List.of() : g.decidedBy(),
         g.decidedAt() == null ? "" : SlaClock.WHEN.format(g.decidedAt()), timeInGate, sla, slaState, g.ticket(),

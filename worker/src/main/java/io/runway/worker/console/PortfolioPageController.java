@@ -19,9 +19,11 @@ class PortfolioPageController {
   private static final int LISTED_PER_GROUP = 20;
 
   private final PortfolioQueries queries;
+  private final GateForms forms;
 
-  PortfolioPageController(PortfolioQueries queries) {
+  PortfolioPageController(PortfolioQueries queries, GateForms forms) {
     this.queries = queries;
+    this.forms = forms;
   }
 
   @GetMapping("/console/portfolio")
@@ -35,15 +37,15 @@ class PortfolioPageController {
     model.addAttribute("businessUnits", queries.businessUnits());
     model.addAttribute("riskTiers", RiskTier.values());
     model.addAttribute("funnel", funnel);
-    model.addAttribute("funnelChart", Charts.funnel(funnel));
+    model.addAttribute("funnelChart", Charts.funnel(funnel, forms::title));
     model.addAttribute("times", times);
-    model.addAttribute("timeChart", Charts.timeInGate(times));
+    model.addAttribute("timeChart", Charts.timeInGate(times, forms::title));
     model.addAttribute("timeDescription", String.join("; ", times.stream()
-        .map(t -> GateForms.humanise(t.gate()) + " (" + t.team() + "): median " + Charts.duration(t.median()) + ", p90 "
+        .map(t -> forms.title(t.gate()) + " (" + t.team() + "): median " + Charts.duration(t.median()) + ", p90 "
             + Charts.duration(t.p90()))
         .toList()));
     model.addAttribute("radar", queries.stallRadar(filter, LISTED_PER_GROUP));
-    model.addAttribute("charts", new ChartText());
+    model.addAttribute("charts", new ChartText(forms));
     return "console/portfolio";
   }
 
@@ -65,6 +67,12 @@ class PortfolioPageController {
 
   /** Number formatting the template calls. */
   static final class ChartText {
+    private final GateForms forms;
+
+    ChartText(GateForms forms) {
+      this.forms = forms;
+    }
+
     public String percent(double share) {
       return Charts.percent(share);
     }
@@ -74,7 +82,7 @@ class PortfolioPageController {
     }
 
     public String humanise(String name) {
-      return GateForms.humanise(name);
+      return forms.title(name);
     }
   }
 }

@@ -66,7 +66,7 @@ class PortfolioPageTest extends ConsoleTestSupport {
         .contains("Security review (security): median 3.0 h, p90 3.8 h");
 
     WebElement radar = browser.find(By.id("stall-radar"));
-    assertThat(radar.getText()).contains("1 initiatives without progress for 14 days");
+    assertThat(radar.getText()).contains("Stalled: 1 without progress for 14 days");
     assertThat(radar.findElement(By.tagName("h3")).getText()).contains("Security review", "security");
     assertThat(radar.findElement(By.cssSelector("tbody tr")).getText()).contains("Initiative stalled", "security-2", "20");
     browser.screenshot("11-portfolio");

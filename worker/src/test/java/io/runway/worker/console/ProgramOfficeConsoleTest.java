@@ -68,7 +68,13 @@ class ProgramOfficeConsoleTest extends ConsoleTestSupport {
     assertThat(browser.present(By.id("action-withdraw"))).as("only the program office withdraws").isFalse();
 
     browser.signIn("program-office-1");
-    browser.open("/console/initiatives/" + key);
+    browser.open("/console/initiatives");
+    browser.find(By.id("q")).sendKeys(key);
+    browser.find(By.xpath("//button[normalize-space()='Search']")).click();
+    browser.waitForText("1 found");
+    browser.screenshot("02-initiatives-search");
+    browser.find(By.linkText("Claims triage " + key)).click();
+    browser.waitFor(d -> browser.path().equals("/console/initiatives/" + key));
     assertThat(browser.present(By.id("action-reclassify"))).isTrue();
     assertThat(browser.present(By.id("action-event"))).as("production events only in production").isFalse();
     browser.screenshot("07-initiative-page");
@@ -95,7 +101,7 @@ class ProgramOfficeConsoleTest extends ConsoleTestSupport {
             "MINIMAL", "bea.owner", "tim.owner", "oli.owner", "sue.sponsor", "personal", "cycle time:hours:48:12",
             "1200", "EUR", "", ""))
         .collect(Collectors.joining("\n"));
-    Path file = Files.createTempFile("inventory-", ".csv");
+    Path file = Files.createTempDirectory("console-import").resolve("pilot-inventory.csv");
     Files.writeString(file, header + "\n" + rows + "\n");
 
     browser.signIn("program-office-1");
@@ -132,5 +138,6 @@ class ProgramOfficeConsoleTest extends ConsoleTestSupport {
     browser.screenshot("10-import-done");
     System.out.println("import progress seen by the browser: " + seen);
     Files.delete(file);
+    Files.delete(file.getParent());
   }
 }

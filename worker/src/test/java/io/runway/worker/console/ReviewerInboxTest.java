@@ -43,6 +43,11 @@ class ReviewerInboxTest extends ConsoleTestSupport {
     JsonNode view = initiativeWhen(key, v -> "APPROVED".equals(gateStatus(v, "SECURITY_REVIEW")));
     assertThat(view.path("evidence").toString()).contains("threat-model.pdf").contains("a".repeat(64));
     browser.screenshot("04-inbox-after-approval");
+    // tablet width: one column, nothing cut off
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(820, 1100));
+    assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(820L);
+    browser.screenshot("13-inbox-tablet");
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
   }
 
   @Test
