@@ -19,7 +19,7 @@ record InboxFilter(String group, boolean overdue, Integer dueWithinDays, String 
   }
 
   /** The query string that reproduces this filter, for links and saved filters. */
-  String query() {
+  public String query() {
     StringBuilder q = new StringBuilder();
     if (group != null) {
       q.append("&group=").append(group);

@@ -15,7 +15,7 @@ class InitiativeSearch {
       Instant launchedAt, Instant lastProgressAt) {}
 
   record Result(List<Row> rows, long total, int page, int size) {
-    boolean hasNext() {
+    public boolean hasNext() {
       return (long) (page + 1) * size < total;
     }
   }

@@ -84,7 +84,7 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return waitFor(Duration.ofSeconds(15), condition);
+    return waitFor(Duration.ofSeconds(60), condition);
   }
 
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
@@ -102,7 +102,10 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Waits until the page text contains {@code text}, for htmx swaps and eventually consistent reads. */
+  /**
+   * Waits until the page text contains {@code text}, for htmx swaps and eventually consistent reads;
+   * generous, because a decision waits on the workflow, which the whole suite keeps busy on 2 cores.
+   */
   void waitForText(String text) {
     waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }

@@ -67,4 +67,20 @@ class ReviewerInboxTest extends ConsoleTestSupport {
     assertThat(refusal.getText()).contains("is an owner of " + first + " and may not decide its gates");
     browser.screenshot("05-inbox-refusal-inline");
   }
+
+  @Test
+  void aSavedFilterIsListedForItsUserAndAppliesItsCriteria() {
+    browser.signIn("legal-2");
+    browser.open("/console/inbox?riskTier=HIGH&dueWithinDays=7&overdue=true");
+    browser.find(By.id("f-name")).sendKeys("High risk this week");
+    browser.find(By.xpath("//button[normalize-space()='Save filters']")).click();
+    browser.find(By.linkText("High risk this week")).click();
+    browser.waitFor(d -> browser.path().contains("riskTier=HIGH"));
+    assertThat(browser.path()).isEqualTo("/console/inbox?overdue=true&dueWithinDays=7&riskTier=HIGH");
+    assertThat(browser.find(By.id("f-overdue")).isSelected()).isTrue();
+    assertThat(browser.find(By.id("f-due")).getDomProperty("value")).isEqualTo("7");
+
+    browser.signIn("legal-1");
+    assertThat(browser.present(By.linkText("High risk this week"))).as("saved filters are per user").isFalse();
+  }
 }
