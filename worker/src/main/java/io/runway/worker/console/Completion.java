@@ -24,6 +24,9 @@ record Completion(
     int checkedItems, Map<String, Double> metrics, InitiativeRequest amendment, List<String> parseProblems) {
 
   static List<Decision> decisionsFor(TaskKind kind) {
+    if (kind == null) {
+      return List.of(Decision.SUBMIT);
+    }
     return switch (kind) {
       case GATE_REVIEW -> List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT);
       case INTEGRATION_INCIDENT -> List.of(Decision.RETRY, Decision.SKIP);
@@ -44,7 +47,7 @@ record Completion(
     }
     List<Tasks.Evidence> evidence = new ArrayList<>();
     Set<String> reviewed = new java.util.LinkedHashSet<>();
-    for (String kind : task.requiredEvidence()) {
+    for (String kind : requiredEvidence(task)) {
       String uri = trimmed(params.getFirst("ev." + kind + ".uri"));
       if ("on".equals(params.getFirst("ev." + kind + ".reviewed"))) {
         reviewed.add(kind);
@@ -86,7 +89,7 @@ record Completion(
       return problems;
     }
     if (decision == Decision.APPROVE) {
-      for (String kind : task.requiredEvidence()) {
+      for (String kind : requiredEvidence(task)) {
         boolean supplied = evidence.stream().anyMatch(e -> e.kind().equals(kind));
         if (!kindsOnFile.contains(kind) && (!supplied || !reviewedKinds.contains(kind))) {
           problems.add(forms.evidenceKind(kind).label() + ": link it and tick that you reviewed it before approving.");
@@ -120,6 +123,10 @@ record Completion(
     return new InitiativeRequest(null, null, trimmed(params.getFirst("amend.purpose")),
         trimmed(params.getFirst("amend.businessUnit")), tier, null, trimmed(params.getFirst("amend.sponsor")), null,
         null, null, null, null);
+  }
+
+  static List<String> requiredEvidence(TaskView task) {
+    return task.requiredEvidence() == null ? List.of() : task.requiredEvidence();
   }
 
   static String trimmed(String value) {

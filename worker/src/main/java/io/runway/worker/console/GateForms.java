@@ -62,14 +62,14 @@ class GateForms {
 
   /** The form for a task: its gate's for a review, its kind's otherwise; a generic one if none is defined. */
   Form formFor(TaskView task) {
-    Form form = switch (task.kind()) {
-      case GATE_REVIEW -> definitions.gates().get(task.gate().name());
+    Form form = task.kind() == null ? null : switch (task.kind()) {
+      case GATE_REVIEW -> task.gate() == null ? null : definitions.gates().get(task.gate().name());
       default -> definitions.kinds().get(task.kind().name());
     };
     if (form != null) {
       return form;
     }
-    String subject = task.gate() == null ? task.kind().name() : task.gate().name();
+    String subject = task.gate() != null ? task.gate().name() : task.kind() != null ? task.kind().name() : "task";
     return new Form(humanise(subject), "Decide this task.", List.of(), List.of());
   }
 

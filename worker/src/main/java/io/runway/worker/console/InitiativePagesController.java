@@ -11,6 +11,7 @@ import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -59,12 +60,12 @@ class InitiativePagesController {
   String page(@PathVariable String key, Authentication user, Model model) {
     InitiativeDetail detail =
         initiatives.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
-    InitiativeView view = detail.view();
+    InitiativeView view = InitiativePage.complete(detail.view(), key);
     Actor me = Actors.of(user);
     model.addAttribute("view", view);
     model.addAttribute("request", view.request());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
-    model.addAttribute("timeline", detail.timeline().reversed());
+    model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
     model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());

@@ -48,12 +48,14 @@ class TaskPanels {
     List<Evidence> onFile = initiative.map(InitiativeView::evidence).orElse(List.of()).stream()
         .filter(e -> e.gate() == null || e.gate() == task.gate())
         .toList();
-    List<EvidenceRow> rows = task.requiredEvidence().stream()
+    List<EvidenceRow> rows = Completion.requiredEvidence(task).stream()
         .map(kind -> new EvidenceRow(kind, forms.evidenceKind(kind).label(), forms.evidenceKind(kind).help(),
             onFile.stream().filter(e -> e.kind().equals(kind)).reduce((a, b) -> b).orElse(null)))
         .toList();
     GateForms.Form form = forms.formFor(task);
-    return new Panel(task, form.title(), initiative.map(v -> v.request().name()).orElse(task.initiativeKey()), form,
+    // rows written outside the workflow (seeding, benchmarks) may carry a partial view: fall back to the key
+    String name = initiative.map(InitiativeView::request).map(r -> r.name()).orElse(task.initiativeKey());
+    return new Panel(task, form.title(), name, form,
         rows, Completion.decisionsFor(task.kind()), SlaClock.of(task, clock.instant()),
         me.username().equals(task.assignee()), errors, values,
         task.missingItems() == null ? List.of() : task.missingItems());

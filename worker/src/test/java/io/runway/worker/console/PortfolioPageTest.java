@@ -75,6 +75,11 @@ class PortfolioPageTest extends ConsoleTestSupport {
     List<String> conversions = browser.driver().findElements(By.cssSelector("#funnel-table tbody tr td:nth-child(4)"))
         .stream().map(WebElement::getText).toList();
     assertThat(conversions.getLast()).isEqualTo("50%");
+
+    // the radar links to the initiative; a row seeded without the workflow's view still shows a page
+    browser.find(By.linkText("Initiative stalled")).click();
+    browser.waitFor(d -> browser.path().equals("/console/initiatives/" + stalled));
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(stalled);
   }
 
   private List<String> texts(String css) {
