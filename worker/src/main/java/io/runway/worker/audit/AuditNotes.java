@@ -1,5 +1,6 @@
 package io.runway.worker.audit;
 
+import io.runway.worker.web.ApiProblem;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -38,6 +39,21 @@ public final class AuditNotes {
     note(INITIATIVE, initiativeKeys);
     String delivery = deliveryId == null ? "no delivery id" : "delivery " + deliveryId;
     note(DETAIL, detail == null ? delivery : delivery + ": " + detail);
+  }
+
+  /**
+   * The request was answered with a page, not an error status, although it was refused (the console
+   * shows the refusal inline): the entry records the refusal's outcome and message instead.
+   */
+  public static void refused(ApiProblem problem) {
+    note(OUTCOME, RequestDescriptions.outcome(problem.status().value()));
+    note(DETAIL, problem.getMessage());
+  }
+
+  /** A console sign-in that failed (the browser is redirected back to the login page). */
+  public static void signInRefused(String detail) {
+    note(OUTCOME, RequestDescriptions.outcome(401));
+    note(DETAIL, detail);
   }
 
   private static void note(String name, String value) {

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Records every command (a non-GET request to {@code /api/**}) and every 401 or 403 answered on any
+ * Records every command (a non-GET request to {@code /api/**}, the console's {@code /console/**}, sign-in
+ * and sign-out) and every 401 or 403 answered on any
  * path, with the request's final status. It sits outside Spring Security's filter chain, so the
  * chain's own refusals pass through it, and it holds the answer back until the entry is stored: an
  * acknowledged command always has its entry, and a request whose entry cannot be stored is answered
@@ -66,7 +67,9 @@ class AuditRecordingFilter extends OncePerRequestFilter {
   }
 
   static boolean isRecorded(HttpServletRequest request, int status) {
-    boolean command = !READS.contains(request.getMethod()) && path(request).startsWith("/api/");
+    String path = path(request);
+    boolean command = !READS.contains(request.getMethod())
+        && (path.startsWith("/api/") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout"));
     return command || status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value();
   }
 

@@ -32,7 +32,8 @@ class RequestDescriptions {
   static final String AUTHENTICATION = RequestDescriptions.class.getName() + ".authentication";
   static final String ANONYMOUS = "anonymous";
   private static final String INITIATIVE_VARIABLE = "key";
-  private static final String TASKS = "/api/v1/tasks/";
+  /** Where task ids appear in paths: the API and the console. */
+  private static final List<String> TASKS = List.of("/api/v1/tasks/", "/console/inbox/tasks/");
 
   private final JsonMapper json;
 
@@ -97,10 +98,12 @@ class RequestDescriptions {
     }
     // task ids read <initiative key>.<gate>.<round>, and initiative keys have no dots
     String path = AuditRecordingFilter.path(request);
-    if (path.startsWith(TASKS) && path.length() > TASKS.length()) {
-      String id = path.substring(TASKS.length());
-      int dot = id.indexOf('.');
-      return dot > 0 ? id.substring(0, dot) : null;
+    for (String tasks : TASKS) {
+      if (path.startsWith(tasks) && path.length() > tasks.length()) {
+        String id = path.substring(tasks.length());
+        int dot = id.indexOf('.');
+        return dot > 0 ? id.substring(0, dot) : null;
+      }
     }
     return null;
   }

@@ -6,4 +6,4 @@ import io.runway.lifecycle.model.TimelineEntry;
 import java.util.List;
 
 /** An initiative as the workflow last projected it, with its timeline. */
-record InitiativeDetail(@JsonUnwrapped InitiativeView view, List<TimelineEntry> timeline) {}
+public record InitiativeDetail(@JsonUnwrapped InitiativeView view, List<TimelineEntry> timeline) {}

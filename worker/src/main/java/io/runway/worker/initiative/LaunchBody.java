@@ -13,8 +13,9 @@ import java.util.List;
  * The launch request as the API accepts it: key and name are required, a tier must be a known one
  * if given; the rest may be missing, because intake lists what is missing and opens a task for the
  * program office (who may also classify an initiative launched before it was classified).
+ * Public because the import validates each row against these same rules.
  */
-record LaunchBody(
+public record LaunchBody(
     @NotBlank(message = "is required")
         @Pattern(
             regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
@@ -32,7 +33,7 @@ record LaunchBody(
     String modelName,
     String modelVersion) {
 
-  InitiativeRequest toRequest() {
+  public InitiativeRequest toRequest() {
     return new InitiativeRequest(
         key, name, purpose, businessUnit, riskTier, owners, sponsor, dataClasses, kpis, budget, modelName,
         modelVersion);

@@ -57,6 +57,14 @@ class TaskInbox {
       where.append(" and initiative_key = ?");
       params.add(query.initiativeKey());
     }
+    if (query.riskTier() != null) {
+      where.append(" and risk_tier = ?");
+      params.add(query.riskTier());
+    }
+    if (query.dueWithinDays() != null) {
+      where.append(" and due_at < now() + make_interval(days => ?)");
+      params.add(query.dueWithinDays());
+    }
     long total = jdbc.sql("select count(*) from task" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(paging.size());

@@ -17,23 +17,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over {@code runway.api.max-body-bytes} with 413: by Content-Length before reading,
- * and for chunked bodies by a bounded stream that stops reading at the limit.
+ * and for chunked bodies by a bounded stream that stops reading at the limit. The initiative import
+ * carries whole files and has its own, larger limit ({@code runway.import.max-bytes}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  static final String IMPORT_PATH = "/api/v1/initiatives/import";
+  /** The console's upload of the same import (web console, session sign-in). */
+  static final String CONSOLE_IMPORT_PATH = "/console/import";
+
+  private final long defaultMaxBytes;
+  private final long importMaxBytes;
   private final ProblemResponses problems;
 
-  RequestSizeLimitFilter(@Value("${runway.api.max-body-bytes:262144}") long maxBytes, ProblemResponses problems) {
-    this.maxBytes = maxBytes;
+  RequestSizeLimitFilter(
+      @Value("${runway.api.max-body-bytes:262144}") long maxBytes,
+      @Value("${runway.import.max-bytes:10485760}") long importMaxBytes,
+      ProblemResponses problems) {
+    this.defaultMaxBytes = maxBytes;
+    // a multipart upload adds its part headers and boundaries to the file
+    this.importMaxBytes = importMaxBytes + 16 * 1024;
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String path = request.getRequestURI();
+    long maxBytes = IMPORT_PATH.equals(path) || CONSOLE_IMPORT_PATH.equals(path) ? importMaxBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
       return;

@@ -1,0 +1,133 @@
+package io.runway.worker.console;
+
+import io.runway.worker.audit.AuditNotes;
+import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.ProductionEventType;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.Stage;
+import io.runway.worker.initiative.InitiativeDetail;
+import io.runway.worker.initiative.Initiatives;
+import io.runway.worker.security.Actors;
+import io.runway.worker.web.ApiProblem;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The initiative list and page, and the commands the viewer's groups allow on it. */
+@Controller
+@RequestMapping("/console/initiatives")
+class InitiativePagesController {
+
+  private static final int PAGE_SIZE = 25;
+
+  private final Initiatives initiatives;
+  private final InitiativeSearch search;
+  private final GateForms forms;
+  private final Clock clock = Clock.systemUTC();
+
+  InitiativePagesController(Initiatives initiatives, InitiativeSearch search, GateForms forms) {
+    this.initiatives = initiatives;
+    this.search = search;
+    this.forms = forms;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "0") int page, Model model) {
+    String text = Completion.trimmed(q);
+    String stageName = Completion.trimmed(stage);
+    String tier = Completion.trimmed(riskTier);
+    model.addAttribute("q", text);
+    model.addAttribute("stage", stageName);
+    model.addAttribute("riskTier", tier);
+    model.addAttribute("stages", Stage.values());
+    model.addAttribute("riskTiers", RiskTier.values());
+    model.addAttribute("result", search.search(text, stageName, tier, Math.max(0, page), PAGE_SIZE));
+    return "console/initiatives";
+  }
+
+  @GetMapping("/{key}")
+  String page(@PathVariable String key, Authentication user, Model model) {
+    InitiativeDetail detail =
+        initiatives.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    InitiativeView view = InitiativePage.complete(detail.view(), key);
+    Actor me = Actors.of(user);
+    model.addAttribute("view", view);
+    model.addAttribute("request", view.request());
+    model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
+    model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
+    model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
+    model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
+    model.addAttribute("eventTypes", ProductionEventType.values());
+    return "console/initiative";
+  }
+
+  @PostMapping("/{key}/withdraw")
+  String withdraw(@PathVariable String key, @RequestParam(required = false) String reason, Authentication user,
+      RedirectAttributes flash) {
+    return command(key, flash, "withdraw", "Withdrawal accepted: the workflow closes the open gates and ends the initiative.",
+        () -> { initiatives.withdraw(key, Completion.trimmed(reason), Actors.of(user)); return null; });
+  }
+
+  @PostMapping("/{key}/retire")
+  String retire(@PathVariable String key, @RequestParam(required = false) String reason, Authentication user,
+      RedirectAttributes flash) {
+    return command(key, flash, "retire", "Retirement accepted: the initiative leaves production.",
+        () -> { initiatives.retire(key, Completion.trimmed(reason), Actors.of(user)); return null; });
+  }
+
+  @PostMapping("/{key}/reclassify")
+  String reclassify(@PathVariable String key, @RequestParam(required = false) String riskTier,
+      @RequestParam(required = false) String reason, Authentication user, RedirectAttributes flash) {
+    return command(key, flash, "reclassify", "Reclassified to " + riskTier + ".", () -> {
+      RiskTier tier = parse(RiskTier.class, "riskTier", riskTier);
+      initiatives.reclassify(key, tier, Completion.trimmed(reason), Actors.of(user));
+      return null;
+    });
+  }
+
+  @PostMapping("/{key}/events")
+  String productionEvent(@PathVariable String key, @RequestParam(required = false) String type,
+      @RequestParam(required = false) String detail, @RequestParam(required = false) String modelVersion,
+      Authentication user, RedirectAttributes flash) {
+    return command(key, flash, "event", "Production event recorded: the gates it puts in doubt re-open.", () -> {
+      ProductionEventType eventType = parse(ProductionEventType.class, "type", type);
+      initiatives.productionEvent(key, eventType, Completion.trimmed(detail), modelVersion, Actors.of(user));
+      return null;
+    });
+  }
+
+  private String command(String key, RedirectAttributes flash, String action, String notice, Supplier<Void> command) {
+    try {
+      command.get();
+      flash.addFlashAttribute("notice", notice);
+    } catch (ApiProblem refused) {
+      AuditNotes.refused(refused);
+      flash.addFlashAttribute("actionError", refused.getMessage());
+      flash.addFlashAttribute("failedAction", action);
+    }
+    return "redirect:/console/initiatives/" + key;
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.invalid(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

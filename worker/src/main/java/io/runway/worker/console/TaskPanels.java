@@ -1,0 +1,78 @@
+package io.runway.worker.console;
+
+import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.Decision;
+import io.runway.lifecycle.model.Evidence;
+import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.worker.initiative.InitiativeDetail;
+import io.runway.worker.initiative.Initiatives;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Builds what the inbox shows for one task: its form from ui-config, its evidence, its SLA clock. */
+@Component
+class TaskPanels {
+
+  /** A required evidence kind, with what is already on file for the task's gate (null if nothing). */
+  record EvidenceRow(String kind, String label, String help, Evidence onFile) {}
+
+  /** A task row of the list. */
+  record Row(TaskView task, String title, SlaClock sla) {}
+
+  record Panel(
+      TaskView task, String title, String initiativeName, GateForms.Form form, List<EvidenceRow> evidence,
+      List<Decision> decisions, SlaClock sla, boolean mine, List<String> errors, Map<String, String> values,
+      List<String> missingItems) {}
+
+  private final GateForms forms;
+  private final Initiatives initiatives;
+  private final Clock clock = Clock.systemUTC();
+
+  TaskPanels(GateForms forms, Initiatives initiatives) {
+    this.forms = forms;
+    this.initiatives = initiatives;
+  }
+
+  Row row(TaskView task) {
+    return new Row(task, forms.formFor(task).title(), SlaClock.of(task, clock.instant()));
+  }
+
+  Panel panel(TaskView task, Actor me, List<String> errors, Map<String, String> values) {
+    Optional<InitiativeView> initiative = initiatives.find(task.initiativeKey()).map(InitiativeDetail::view);
+    List<Evidence> onFile = initiative.map(InitiativeView::evidence).orElse(List.of()).stream()
+        .filter(e -> e.gate() == null || e.gate() == task.gate())
+        .toList();
+    List<EvidenceRow> rows = Completion.requiredEvidence(task).stream()
+        .map(kind -> new EvidenceRow(kind, forms.evidenceKind(kind).label(), forms.evidenceKind(kind).help(),
+            onFile.stream().filter(e -> e.kind().equals(kind)).reduce((a, b) -> b).orElse(null)))
+        .toList();
+    GateForms.Form form = forms.formFor(task);
+    // rows written outside the workflow (seeding, benchmarks) may carry a partial view: fall back to the key
+    String name = initiative.map(InitiativeView::request).map(r -> r.name()).orElse(task.initiativeKey());
+    return new Panel(task, form.title(), name, form,
+        rows, Completion.decisionsFor(task.kind()), SlaClock.of(task, clock.instant()),
+        me.username().equals(task.assignee()), errors, values,
+        task.missingItems() == null ? List.of() : task.missingItems());
+  }
+
+  Set<String> kindsOnFile(TaskView task) {
+    return initiatives.find(task.initiativeKey()).map(d -> d.view().evidence()).orElse(List.of()).stream()
+        .filter(e -> e.gate() == null || e.gate() == task.gate())
+        .map(Evidence::kind)
+        .collect(Collectors.toSet());
+  }
+
+  GateForms.Form form(TaskView task) {
+    return forms.formFor(task);
+  }
+
+  GateForms forms() {
+    return forms;
+  }
+}

@@ -1,0 +1,134 @@
+package io.runway.worker.imports;
+
+import io.runway.lifecycle.model.Actor;
+import io.runway.worker.security.Actors;
+import io.runway.worker.security.Groups;
+import io.runway.worker.web.ApiProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/initiatives/import} (a multipart upload in the part {@code file}, or the file as
+ * the raw body), {@code GET /api/v1/imports/{id}} for progress, and the downloadable templates.
+ */
+@RestController
+class ImportController {
+
+  private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
+  private final InitiativeImports imports;
+
+  ImportController(InitiativeImports imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(path = "/api/v1/initiatives/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ImportJob> upload(
+      @RequestPart(name = "file", required = false) MultipartFile file,
+      @RequestParam(required = false) String format,
+      Authentication user) {
+    if (file == null) {
+      throw ApiProblem.invalid("file", "is required: send the CSV or JSON file in the multipart part named 'file'");
+    }
+    ImportFormat resolved = format(format, file.getContentType(), file.getOriginalFilename());
+    return accepted(imports.start(file.getOriginalFilename(), resolved, bytes(file), Actors.of(user)));
+  }
+
+  @PostMapping(path = "/api/v1/initiatives/import", consumes = {"text/csv", "application/json", "text/plain"})
+  ResponseEntity<ImportJob> raw(
+      @RequestBody(required = false) byte[] body,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String fileName,
+      Authentication user) {
+    ImportFormat resolved = format(format, contentType, fileName);
+    return accepted(imports.start(fileName, resolved, body, Actors.of(user)));
+  }
+
+  @GetMapping("/api/v1/imports/{id}")
+  ImportJob progress(@PathVariable String id, Authentication user) {
+    UUID jobId;
+    try {
+      jobId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.notFound("No import with id '" + id + "'.");
+    }
+    ImportJob job = imports.find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
+    Actor actor = Actors.of(user);
+    if (!job.requestedBy().equals(actor.username()) && !actor.isMemberOf(Groups.PROGRAM_OFFICE)
+        && !Actors.seesEverything(actor)) {
+      throw ApiProblem.forbidden("Only the program office, auditors and admins see imports; " + actor.username()
+          + " did not start this one.");
+    }
+    return job;
+  }
+
+  @GetMapping("/api/v1/initiatives/import/template")
+  ResponseEntity<String> template(@RequestParam(defaultValue = "csv") String format) {
+    ImportFormat resolved = parse(format);
+    String extension = resolved.name().toLowerCase(Locale.ROOT);
+    return ResponseEntity.ok()
+        .contentType(resolved == ImportFormat.CSV ? TEXT_CSV : MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("runway-import-template." + extension).build().toString())
+        .body(imports.template(resolved));
+  }
+
+  private static ResponseEntity<ImportJob> accepted(ImportJob job) {
+    return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+  }
+
+  /** An explicit ?format= wins, then the content type, then the file name's extension. */
+  private static ImportFormat format(String format, String contentType, String fileName) {
+    if (format != null && !format.isBlank()) {
+      return parse(format);
+    }
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    if (type.startsWith("text/csv") || name.endsWith(".csv")) {
+      return ImportFormat.CSV;
+    }
+    if (type.startsWith("application/json") || name.endsWith(".json")) {
+      return ImportFormat.JSON;
+    }
+    throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Cannot tell whether the file is CSV or JSON; send it as text/csv or application/json, name it .csv or .json, or add ?format=csv|json.",
+        null);
+  }
+
+  private static ImportFormat parse(String format) {
+    return switch (format.trim().toLowerCase(Locale.ROOT)) {
+      case "csv" -> ImportFormat.CSV;
+      case "json" -> ImportFormat.JSON;
+      default -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "format: '" + format + "' is not one of [csv, json]",
+          java.util.List.of(new ApiProblem.FieldProblem("format", "'" + format + "' is not one of [csv, json]",
+              java.util.List.of("csv", "json"))));
+    };
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

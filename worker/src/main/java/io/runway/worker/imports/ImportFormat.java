@@ -1,0 +1,7 @@
+package io.runway.worker.imports;
+
+/** The file formats an import reads. */
+public enum ImportFormat {
+  CSV,
+  JSON
+}

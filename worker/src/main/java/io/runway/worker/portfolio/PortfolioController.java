@@ -1,0 +1,50 @@
+package io.runway.worker.portfolio;
+
+import io.runway.worker.web.ApiProblem;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only portfolio figures; every authenticated user (auditors included) may read them. */
+@RestController
+@RequestMapping("/api/v1/portfolio")
+class PortfolioController {
+
+  static final int MAX_LISTED_PER_GROUP = 500;
+
+  private final PortfolioQueries queries;
+
+  PortfolioController(PortfolioQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/funnel")
+  Funnel funnel(@RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier) {
+    return queries.funnel(new PortfolioFilter(businessUnit, riskTier, 1));
+  }
+
+  @GetMapping("/time-in-gate")
+  List<GateTime> timeInGate(
+      @RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier) {
+    return queries.timeInGate(new PortfolioFilter(businessUnit, riskTier, 1));
+  }
+
+  @GetMapping("/stalls")
+  StallRadar stalls(
+      @RequestParam(required = false) String businessUnit,
+      @RequestParam(required = false) String riskTier,
+      @RequestParam(defaultValue = "14") int days,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > MAX_LISTED_PER_GROUP) {
+      throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LISTED_PER_GROUP + " (initiatives listed per group)");
+    }
+    return queries.stallRadar(new PortfolioFilter(businessUnit, riskTier, days), limit);
+  }
+
+  @GetMapping("/business-units")
+  List<String> businessUnits() {
+    return queries.businessUnits();
+  }
+}

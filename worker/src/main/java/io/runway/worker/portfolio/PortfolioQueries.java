@@ -1,0 +1,222 @@
+package io.runway.worker.portfolio;
+
+import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.RiskTier;
+import io.runway.lifecycle.model.Stage;
+import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.ApiProblem.FieldProblem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Portfolio questions answered by PostgreSQL over the read model; each is one query whose result is
+ * a handful of rows (counts and percentiles are computed in the database, not in Java), except the
+ * stall radar, which lists the stalled initiatives themselves.
+ */
+@Service
+public class PortfolioQueries {
+
+  /** The funnel's stages in order; a rejected, withdrawn or retired initiative counts up to the furthest gate it opened. */
+  static final List<Stage> FUNNEL = Arrays.stream(Stage.values()).filter(s -> !s.isTerminal()).toList();
+
+  private static final String[] FUNNEL_ORDER = FUNNEL.stream().map(Stage::name).toArray(String[]::new);
+
+  // Rank 1..9 along FUNNEL. A gate that was decided APPROVED at OPERATIONS_HANDOVER, or any
+  // RECERTIFICATION, means the initiative went live.
+  private static final String FUNNEL_SQL = """
+      select stage, furthest, count(*) as n from (
+        select i.stage,
+               case when i.stage in ('REJECTED', 'WITHDRAWN', 'RETIRED') then coalesce(
+                 (select max(case when g.gate = 'RECERTIFICATION'
+                                    or (g.gate = 'OPERATIONS_HANDOVER' and g.status = 'APPROVED')
+                                  then array_length(?::text[], 1)
+                                  else array_position(?::text[], g.gate) end)
+                  from gate g where g.workflow_id = i.workflow_id and g.opened_at is not null), 1)
+               else array_position(?::text[], i.stage) end as furthest
+        from initiative i
+        where %s
+      ) f
+      group by stage, furthest""";
+
+  private static final String TIME_IN_GATE_SQL = """
+      select g.gate, coalesce(g.candidate_group, 'none') as team, count(*) as completed,
+             percentile_cont(0.5) within group (order by extract(epoch from g.decided_at - g.opened_at)) as median,
+             percentile_cont(0.9) within group (order by extract(epoch from g.decided_at - g.opened_at)) as p90
+      from gate g join initiative i on i.workflow_id = g.workflow_id
+      where g.status in ('APPROVED', 'REJECTED') and g.opened_at is not null and g.decided_at is not null and %s
+      group by g.gate, team""";
+
+  // Progress is the workflow's own lastProgressAt (launch, gate opened or decided, a task decision,
+  // reclassification...): reminders, SLA escalations, claims and ticket updates add timeline lines
+  // but are not progress, so they must not hide a stall. An initiative in production is stalled
+  // only while it has an open task (a recertification).
+  private static final String STALLS_SQL = """
+      select i.key, i.name, i.business_unit, i.risk_tier, i.stage, i.last_progress_at, i.owner_business, i.sponsor,
+             i.launched_by, t.gate as task_gate, t.candidate_group as task_team, t.assignee, g.candidate_group as gate_team
+      from initiative i
+      left join task t on t.workflow_id = i.workflow_id and t.status = 'OPEN'
+      left join gate g on g.workflow_id = i.workflow_id and g.gate = i.stage
+      where i.stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and i.last_progress_at < ?
+        and (i.stage <> 'IN_PRODUCTION' or t.id is not null) and %s
+      order by i.last_progress_at, i.key, t.gate nulls first""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  @Autowired
+  PortfolioQueries(JdbcClient jdbc) {
+    this(jdbc, Clock.systemUTC());
+  }
+
+  PortfolioQueries(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Funnel funnel(PortfolioFilter filter) {
+    Where where = Where.of(filter, "i");
+    List<Object> params = new ArrayList<>(List.of(FUNNEL_ORDER, FUNNEL_ORDER, FUNNEL_ORDER));
+    params.addAll(where.params);
+    long[] reachedAtLeast = new long[FUNNEL.size() + 2];
+    Map<String, Long> current = new LinkedHashMap<>();
+    jdbc.sql(FUNNEL_SQL.formatted(where.sql)).params(params).query(rs -> {
+      long n = rs.getLong("n");
+      reachedAtLeast[Math.max(1, Math.min(FUNNEL.size(), rs.getInt("furthest")))] += n;
+      current.merge(rs.getString("stage"), n, Long::sum);
+    });
+    long total = current.values().stream().mapToLong(Long::longValue).sum();
+    List<FunnelStage> stages = new ArrayList<>();
+    long reached = total;
+    for (int rank = 1; rank <= FUNNEL.size(); rank++) {
+      String stage = FUNNEL.get(rank - 1).name();
+      stages.add(new FunnelStage(stage, reached, current.getOrDefault(stage, 0L), total == 0 ? 0 : (double) reached / total));
+      reached -= reachedAtLeast[rank];
+    }
+    return new Funnel(stages, total, current.getOrDefault("REJECTED", 0L), current.getOrDefault("WITHDRAWN", 0L),
+        current.getOrDefault("RETIRED", 0L));
+  }
+
+  public List<GateTime> timeInGate(PortfolioFilter filter) {
+    Where where = Where.of(filter, "i");
+    List<GateTime> times = new ArrayList<>(jdbc.sql(TIME_IN_GATE_SQL.formatted(where.sql)).params(where.params)
+        .query((rs, n) -> new GateTime(rs.getString("gate"), rs.getString("team"), rs.getLong("completed"),
+            seconds(rs.getDouble("median")), seconds(rs.getDouble("p90"))))
+        .list());
+    times.sort(Comparator.comparing((GateTime t) -> gateOrder(t.gate())).thenComparing(GateTime::team));
+    return times;
+  }
+
+  public List<StallGroup> stalls(PortfolioFilter filter) {
+    return stallRadar(filter, Integer.MAX_VALUE).groups().stream()
+        .map(g -> new StallGroup(g.gate(), g.team(), g.initiatives())).toList();
+  }
+
+  /** The stall radar with every group's full count but at most {@code limitPerGroup} initiatives listed in each. */
+  public StallRadar stallRadar(PortfolioFilter filter, int limitPerGroup) {
+    if (filter.stallDays() < 1) {
+      throw ApiProblem.invalid("days", "must be 1 or more");
+    }
+    Instant now = clock.instant();
+    Where where = Where.of(filter, "i");
+    List<Object> params = new ArrayList<>();
+    params.add(Timestamp.from(now.minus(Duration.ofDays(filter.stallDays()))));
+    params.addAll(where.params);
+    Map<List<String>, List<StalledInitiative>> groups = new LinkedHashMap<>();
+    Map<List<String>, Long> counts = new LinkedHashMap<>();
+    jdbc.sql(STALLS_SQL.formatted(where.sql)).params(params).query(rs -> {
+      StalledInitiative stalled = stalled(rs, now);
+      List<String> group = List.of(stalled.gate(), stalled.team());
+      long seen = counts.merge(group, 1L, Long::sum);
+      List<StalledInitiative> listed = groups.computeIfAbsent(group, g -> new ArrayList<>());
+      if (seen <= limitPerGroup) {
+        listed.add(stalled);
+      }
+    });
+    List<StallRadar.Group> result = new ArrayList<>();
+    groups.forEach((group, initiatives) ->
+        result.add(new StallRadar.Group(group.get(0), group.get(1), counts.get(group), initiatives)));
+    result.sort(Comparator.comparing((StallRadar.Group g) -> gateOrder(g.gate())).thenComparing(StallRadar.Group::team));
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    return new StallRadar(filter.stallDays(), total, result);
+  }
+
+  /** Business units that have initiatives, for filter drop-downs. */
+  public List<String> businessUnits() {
+    return jdbc.sql("select distinct business_unit from initiative where business_unit is not null order by 1")
+        .query(String.class).list();
+  }
+
+  private static StalledInitiative stalled(ResultSet rs, Instant now) throws SQLException {
+    String gate = rs.getString("task_gate") != null ? rs.getString("task_gate") : rs.getString("stage");
+    String team = firstOf(rs.getString("task_team"), rs.getString("gate_team"), "none");
+    String holder = firstOf(rs.getString("assignee"), rs.getString("owner_business"), rs.getString("sponsor"),
+        rs.getString("launched_by"));
+    Instant last = rs.getTimestamp("last_progress_at").toInstant();
+    return new StalledInitiative(rs.getString("key"), rs.getString("name"), rs.getString("business_unit"),
+        rs.getString("risk_tier"), gate, team, holder, last, Duration.between(last, now).toDays());
+  }
+
+  private static String firstOf(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static int gateOrder(String gate) {
+    for (Gate g : Gate.values()) {
+      if (g.name().equals(gate)) {
+        return g.ordinal() + 1;
+      }
+    }
+    return "INTAKE".equals(gate) ? 0 : Gate.values().length + 1;
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofMillis(Math.round(Math.max(0, seconds) * 1000));
+  }
+
+  /** The filter as SQL on the initiative alias; an unknown risk tier is refused with the allowed values. */
+  private record Where(String sql, List<Object> params) {
+
+    static Where of(PortfolioFilter filter, String alias) {
+      StringBuilder sql = new StringBuilder("true");
+      List<Object> params = new ArrayList<>();
+      if (filter.businessUnit() != null && !filter.businessUnit().isBlank()) {
+        sql.append(" and ").append(alias).append(".business_unit = ?");
+        params.add(filter.businessUnit());
+      }
+      if (filter.riskTier() != null && !filter.riskTier().isBlank()) {
+        sql.append(" and ").append(alias).append(".risk_tier = ?");
+        params.add(riskTier(filter.riskTier()));
+      }
+      return new Where(sql.toString(), params);
+    }
+
+    private static String riskTier(String value) {
+      List<String> allowed = Arrays.stream(RiskTier.values()).map(Enum::name).toList();
+      if (!allowed.contains(value)) {
+        String message = "'" + value + "' is not one of " + allowed;
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "riskTier: " + message,
+            List.of(new FieldProblem("riskTier", message, allowed)));
+      }
+      return value;
+    }
+  }
+}
