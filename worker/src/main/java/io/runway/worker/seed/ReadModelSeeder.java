@@ -64,7 +64,8 @@ class ReadModelSeeder implements ApplicationRunner {
       for (int from = 0; from < initiatives; from += CHUNK) {
         SyntheticPortfolio.Chunk chunk = portfolio.chunk(from, Math.min(initiatives, from + CHUNK), counts);
         copy.copyIn("copy initiative (key, workflow_id, name, business_unit, risk_tier, stage, policy_version, owner_business,"
-            + " owner_technical, owner_operations, sponsor, launched_by, launched_at, last_progress_at, last_seq, view)"
+            + " owner_technical, owner_operations, sponsor, launched_by, launched_at, last_progress_at, last_seq, view,"
+            + " furthest_stage_rank)"
             + " from stdin with (format csv)", new StringReader(chunk.initiatives()));
         copy.copyIn("copy gate (workflow_id, gate, status, candidate_group, round, opened_at, decided_at, decided_by, due_at)"
             + " from stdin with (format csv)", new StringReader(chunk.gates()));

@@ -103,6 +103,9 @@ final class SyntheticPortfolio {
         .append(launchedAt).append(',').append(lastProgress).append(",1,")
         .append(csv("{\"key\":\"" + key + "\",\"workflowId\":\"" + workflowId + "\",\"riskTier\":\"" + tier
             + "\",\"stage\":\"" + stage + "\",\"launchedAt\":\"" + launchedAt + "\",\"lastProgressAt\":\"" + lastProgress + "\"}"))
+        // what V6's trigger on gate would compute (1 = INTAKE, gate g = g + 2, 9 = went live), so it has nothing to write
+        .append(',').append(reached == GATES.length && decided[GATES.length - 1] != null && !"REJECTED".equals(stage) ? "9"
+            : reached == 0 ? "" : Integer.toString(reached + 1))
         .append('\n');
     counts.initiatives++;
 
