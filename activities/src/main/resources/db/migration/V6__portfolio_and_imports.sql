@@ -37,18 +37,18 @@ update initiative i set furthest_stage_rank = r.rank
 -- Funnel: counts by stage and furthest stage within a business unit / risk tier, from the index alone.
 create index initiative_funnel_idx on initiative (business_unit, risk_tier, stage) include (furthest_stage_rank);
 
--- Inbox: open tasks soonest due first, with what the default inbox filters on (group, named users,
--- assignee) in the index, so the first page reads a few index entries and the count reads no table.
-create index task_open_due_idx on task (due_at, id) include (candidate_group, candidate_users, assignee)
-    where status = 'OPEN';
+-- Inbox and stall radar: the open tasks (about 5 % of all tasks), soonest due first, with what the
+-- default inbox filters on (group, named users, assignee) and what the stall radar joins on (workflow,
+-- gate), so the inbox's first page reads a few entries, its count and the radar's join no table.
+-- One index on purpose: a second, narrower partial index on open tasks lured the planner into
+-- counting the inbox through the table (1.3 s at 1M tasks instead of 45 ms).
+create index task_open_due_idx on task (due_at, id)
+    include (candidate_group, candidate_users, assignee, workflow_id, gate) where status = 'OPEN';
 
 -- Time in gate: decided gates by gate and team, with both timestamps in the index.
 create index gate_decided_idx on gate (gate, candidate_group) include (opened_at, decided_at, workflow_id)
     where status in ('APPROVED', 'REJECTED') and opened_at is not null and decided_at is not null;
 
--- Stall radar: the open tasks of the stalled initiatives (a small share of all tasks).
-create index task_open_workflow_idx on task (workflow_id) include (gate, candidate_group, assignee)
-    where status = 'OPEN';
 
 -- An import: the file is parsed and every row stored here BEFORE the API answers 202, so an
 -- acknowledged row is never lost; any api replica can report progress, and one that finds a job

@@ -46,7 +46,7 @@ final class Options {
                                  (passes --runway.seed.initiatives=N; default 100000, 0 = none)
         --seed-tasks N           tasks to seed (default 10 per initiative)
         --samples N              measured requests per query (default 1000)
-        --concurrency N          requests in flight per query, closed loop (default 4)
+        --concurrency N          requests in flight per query, closed loop (default 2: one per core of the benchmark machine)
         --get-path PATH          also measure GET PATH (repeatable), e.g. --get-path /console/inbox
         --path-user USER         user for --get-path (default security-1)
         --login-form             send --get-path with a session from the console's form login (/login) instead of HTTP Basic
@@ -88,7 +88,7 @@ final class Options {
   int seed = 100_000;
   int seedTasks;
   int samples = 1000;
-  int concurrency = 4;
+  int concurrency = 2;
   List<String> getPaths = new ArrayList<>();
   String pathUser = "security-1";
   boolean loginForm;

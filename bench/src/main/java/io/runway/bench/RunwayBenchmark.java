@@ -140,9 +140,20 @@ public final class RunwayBenchmark {
       report.line("  app              start %s as a child process: %s -Xmx%s %s -jar <jar> --server.port=<free port> %s",
           jar == null ? "<no worker jar found: run `mvn -q -DskipTests package` first>" : jar, java, o.xmx,
           String.join(" ", o.jvmArgs), String.join(" ", o.appArgs));
-      report.line("                   wait for GET /actuator/health = 200 (<= 120 s); SIGTERM at the end / on failure");
+      report.line("                   wait for GET /actuator/health/readiness = 200 (<= %d s); SIGTERM at the end / on failure",
+          o.queries && o.seed > 0 ? 1800 : 120);
     } else {
       report.line("  app              already running at %s%s", o.url, o.pid == null ? " (no --pid: heap not measured)" : " pid " + o.pid);
+    }
+    if (o.queries) {
+      report.line("  read model       %s", o.startApp && o.seed > 0 ? "seeded by the app at start-up: " + o.seed + " initiatives, "
+          + (o.seedTasks > 0 ? o.seedTasks : o.seed * 10L) + " tasks (COPY; no workflows)" : "as the running instance holds it");
+      report.line("  queries          inbox GET /api/v1/tasks, funnel, stalls, time in gate%s: %d samples each at concurrency %d",
+          o.getPaths.isEmpty() ? "" : ", " + o.getPaths, o.samples, o.concurrency);
+      report.line("  import           %s", o.importRows > 0 ? o.importRows + " CSV rows through POST /api/v1/initiatives/import" : "skipped");
+      report.line("  targets          inbox p99 <= %d ms; funnel and stalls p99 <= %d ms", QueryBenchmark.INBOX_P99_BAR_MS,
+          QueryBenchmark.PORTFOLIO_P99_BAR_MS);
+      return;
     }
     report.line("  warm-up          %d launches at %.1f/s and 5 of them driven to production, not measured", o.warmup, o.warmupRate);
     report.line("  phase A          %d x POST /api/v1/initiatives at %.1f/s open loop as %s, keys bench-<run>-<n>, tiers %s",
