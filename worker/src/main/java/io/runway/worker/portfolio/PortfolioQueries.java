@@ -57,16 +57,27 @@ public class PortfolioQueries {
   // reclassification...): reminders, SLA escalations, claims and ticket updates add timeline lines
   // but are not progress, so they must not hide a stall. An initiative in production is stalled
   // only while it has an open task (a recertification).
+  // The per-group limit and counts are taken in SQL, so a radar of 10k stalled initiatives sends
+  // only the listed ones to the app.
   private static final String STALLS_SQL = """
-      select i.key, i.name, i.business_unit, i.risk_tier, i.stage, i.last_progress_at, i.owner_business, i.sponsor,
-             i.launched_by, t.gate as task_gate, t.candidate_group as task_team, t.assignee,
-             case when t.candidate_group is null then
-               (select g.candidate_group from gate g where g.workflow_id = i.workflow_id and g.gate = i.stage) end as gate_team
-      from initiative i
-      left join task t on t.workflow_id = i.workflow_id and t.status = 'OPEN'
-      where i.stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and i.last_progress_at < ?
-        and (i.stage <> 'IN_PRODUCTION' or t.candidate_group is not null) and %s
-      order by i.last_progress_at, i.key, t.gate nulls first""";
+      select * from (
+        select s.*, count(*) over (partition by grp_gate, grp_team) as group_count,
+               row_number() over (partition by grp_gate, grp_team order by last_progress_at, key) as rank_in_group
+        from (
+          select i.key, i.name, i.business_unit, i.risk_tier, i.last_progress_at, t.assignee,
+                 coalesce(i.owner_business, i.sponsor, i.launched_by) as owner,
+                 coalesce(t.gate, i.stage) as grp_gate,
+                 coalesce(t.candidate_group,
+                          (select g.candidate_group from gate g where g.workflow_id = i.workflow_id and g.gate = i.stage),
+                          'none') as grp_team
+          from initiative i
+          left join task t on t.workflow_id = i.workflow_id and t.status = 'OPEN'
+          where i.stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and i.last_progress_at < ?
+            and (i.stage <> 'IN_PRODUCTION' or t.candidate_group is not null) and %s
+        ) s
+      ) ranked
+      where rank_in_group <= ?
+      order by grp_gate, grp_team, rank_in_group""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate sortsInMemory;
@@ -137,16 +148,14 @@ public class PortfolioQueries {
     List<Object> params = new ArrayList<>();
     params.add(Timestamp.from(now.minus(Duration.ofDays(filter.stallDays()))));
     params.addAll(where.params);
+    params.add(limitPerGroup);
     Map<List<String>, List<StalledInitiative>> groups = new LinkedHashMap<>();
     Map<List<String>, Long> counts = new LinkedHashMap<>();
     jdbc.sql(STALLS_SQL.formatted(where.sql)).params(params).query(rs -> {
       StalledInitiative stalled = stalled(rs, now);
       List<String> group = List.of(stalled.gate(), stalled.team());
-      long seen = counts.merge(group, 1L, Long::sum);
-      List<StalledInitiative> listed = groups.computeIfAbsent(group, g -> new ArrayList<>());
-      if (seen <= limitPerGroup) {
-        listed.add(stalled);
-      }
+      counts.put(group, rs.getLong("group_count"));
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(stalled);
     });
     List<StallRadar.Group> result = new ArrayList<>();
     groups.forEach((group, initiatives) ->
@@ -163,13 +172,11 @@ public class PortfolioQueries {
   }
 
   private static StalledInitiative stalled(ResultSet rs, Instant now) throws SQLException {
-    String gate = rs.getString("task_gate") != null ? rs.getString("task_gate") : rs.getString("stage");
-    String team = firstOf(rs.getString("task_team"), rs.getString("gate_team"), "none");
-    String holder = firstOf(rs.getString("assignee"), rs.getString("owner_business"), rs.getString("sponsor"),
-        rs.getString("launched_by"));
+    String holder = firstOf(rs.getString("assignee"), rs.getString("owner"));
     Instant last = rs.getTimestamp("last_progress_at").toInstant();
     return new StalledInitiative(rs.getString("key"), rs.getString("name"), rs.getString("business_unit"),
-        rs.getString("risk_tier"), gate, team, holder, last, Duration.between(last, now).toDays());
+        rs.getString("risk_tier"), rs.getString("grp_gate"), rs.getString("grp_team"), holder, last,
+        Duration.between(last, now).toDays());
   }
 
   private static String firstOf(String... values) {
