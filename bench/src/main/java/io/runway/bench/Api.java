@@ -95,6 +95,13 @@ final class Api {
             .build());
   }
 
+  /** A body that is not JSON (an import file), sent as is with its content type. */
+  Response postRaw(String label, String path, String user, String contentType, byte[] body) {
+    return send(
+        label,
+        request(path, user).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   /** An unauthenticated GET, for health polling; not counted. */
   int status(String path) {
     try {

@@ -80,7 +80,8 @@ final class AppProcess implements AutoCloseable {
       if (!process.isAlive()) {
         return false;
       }
-      if (api.status("/actuator/health") == 200) {
+      // readiness: UP only once start-up (including any read-model seeding) has finished
+      if (api.status("/actuator/health/readiness") == 200) {
         return true;
       }
       Thread.sleep(250);

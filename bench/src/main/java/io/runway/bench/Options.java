@@ -39,6 +39,18 @@ final class Options {
         --heap-max-in-flight N   phase C: at most N launches in flight while growing (default 16), so a saturated app is not flooded
         --heap-flat-tolerance F  phase C: "flat" means last/first step heap <= F (default 1.25)
         --out DIR                report folder (default <root>/bench-results)
+
+      Read side at portfolio scale (instead of phases A-C):
+        --queries                measure the inbox API query, funnel, stalls, time in gate (and --get-path, --import-rows)
+        --seed N                 with --queries and a started app: seed N initiatives into its read model first
+                                 (passes --runway.seed.initiatives=N; default 100000, 0 = none)
+        --seed-tasks N           tasks to seed (default 10 per initiative)
+        --samples N              measured requests per query (default 1000)
+        --concurrency N          requests in flight per query, closed loop (default 2: one per core of the benchmark machine)
+        --get-path PATH          also measure GET PATH (repeatable), e.g. --get-path /console/inbox
+        --path-user USER         user for --get-path (default security-1)
+        --login-form             send --get-path with a session from the console's form login (/login) instead of HTTP Basic
+        --import-rows N          time importing N rows as one CSV through POST /api/v1/initiatives/import (default 5000, 0 = skip)
         --dry-run                print the plan and exit
         --help
       """;
@@ -46,7 +58,8 @@ final class Options {
   private static final Set<String> VALUED =
       Set.of("--jar", "--xmx", "--java", "--app-arg", "--url", "--pid", "--launches", "--rate", "--risk-mix",
           "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out",
-          "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight");
+          "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight", "--seed", "--seed-tasks", "--samples",
+          "--concurrency", "--get-path", "--path-user", "--import-rows");
 
   boolean startApp = true;
   Path jar;
@@ -71,6 +84,20 @@ final class Options {
   Path out;
   boolean dryRun;
   boolean help;
+  boolean queries;
+  int seed = 100_000;
+  int seedTasks;
+  int samples = 1000;
+  int concurrency = 2;
+  List<String> getPaths = new ArrayList<>();
+  String pathUser = "security-1";
+  boolean loginForm;
+  int importRows = 5000;
+
+  /** Unmeasured requests before each measured query: a fifth of the samples, at least 50. */
+  int querWarmup() {
+    return Math.max(50, samples / 5);
+  }
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -89,6 +116,8 @@ final class Options {
       switch (arg) {
         case "--start-app" -> o.startApp = true;
         case "--dry-run" -> o.dryRun = true;
+        case "--queries" -> o.queries = true;
+        case "--login-form" -> o.loginForm = true;
         case "--help", "-h" -> o.help = true;
         default -> {
           if (!VALUED.contains(arg)) {
@@ -111,6 +140,15 @@ final class Options {
         throw new IllegalArgumentException("--url must point at localhost, not " + host);
       }
       o.url = o.url.replaceAll("/+$", "");
+    }
+    if (o.samples < 1 || o.concurrency < 1 || o.seed < 0 || o.seedTasks < 0 || o.importRows < 0) {
+      throw new IllegalArgumentException("--samples and --concurrency must be positive; --seed, --seed-tasks, --import-rows non-negative");
+    }
+    if (o.queries && o.startApp && o.seed > 0) {
+      o.appArgs.add("--runway.seed.initiatives=" + o.seed);
+      if (o.seedTasks > 0) {
+        o.appArgs.add("--runway.seed.tasks=" + o.seedTasks);
+      }
     }
     if (o.rate <= 0 || o.heapRate <= 0 || o.warmupRate <= 0 || o.heapMaxInFlight < 1 || o.warmup < 0 || o.reviewers < 1 || o.pollMs < 1 || o.launches < 0 || o.drive < 0) {
       throw new IllegalArgumentException("rates, reviewers and poll interval must be positive, counts non-negative");
@@ -140,6 +178,13 @@ final class Options {
       case "--heap-rate" -> heapRate = Double.parseDouble(value);
       case "--heap-flat-tolerance" -> heapFlatTolerance = Double.parseDouble(value);
       case "--out" -> out = Path.of(value);
+      case "--seed" -> seed = Integer.parseInt(value);
+      case "--seed-tasks" -> seedTasks = Integer.parseInt(value);
+      case "--samples" -> samples = Integer.parseInt(value);
+      case "--concurrency" -> concurrency = Integer.parseInt(value);
+      case "--get-path" -> getPaths.add(value.startsWith("/") ? value : "/" + value);
+      case "--path-user" -> pathUser = value;
+      case "--import-rows" -> importRows = Integer.parseInt(value);
       default -> throw new IllegalArgumentException("unknown option " + name + "\n\n" + USAGE);
     }
   }

@@ -103,8 +103,9 @@ public final class RunwayBenchmark {
         pid = app.pid();
         api = new Api("http://localhost:" + app.port);
         long t0 = System.nanoTime();
-        if (!app.awaitReady(api, 120_000)) {
-          System.err.println("Runway did not become ready within 120 s (or exited); see " + log);
+        long readyTimeout = o.queries && o.seed > 0 ? 1_800_000 : 120_000;
+        if (!app.awaitReady(api, readyTimeout)) {
+          System.err.println("Runway did not become ready within " + readyTimeout / 1000 + " s (or exited); see " + log);
           return 3;
         }
         System.out.printf("Runway ready on port %d in %.1f s (pid %d)%n", app.port, (System.nanoTime() - t0) / 1e9, pid);
@@ -115,7 +116,11 @@ public final class RunwayBenchmark {
           return 3;
         }
       }
-      benchmark(api, pid);
+      if (o.queries) {
+        queries(api, pid);
+      } else {
+        benchmark(api, pid);
+      }
     } finally {
       if (app != null) {
         System.out.println("Stopping Runway (SIGTERM)...");
@@ -135,9 +140,20 @@ public final class RunwayBenchmark {
       report.line("  app              start %s as a child process: %s -Xmx%s %s -jar <jar> --server.port=<free port> %s",
           jar == null ? "<no worker jar found: run `mvn -q -DskipTests package` first>" : jar, java, o.xmx,
           String.join(" ", o.jvmArgs), String.join(" ", o.appArgs));
-      report.line("                   wait for GET /actuator/health = 200 (<= 120 s); SIGTERM at the end / on failure");
+      report.line("                   wait for GET /actuator/health/readiness = 200 (<= %d s); SIGTERM at the end / on failure",
+          o.queries && o.seed > 0 ? 1800 : 120);
     } else {
       report.line("  app              already running at %s%s", o.url, o.pid == null ? " (no --pid: heap not measured)" : " pid " + o.pid);
+    }
+    if (o.queries) {
+      report.line("  read model       %s", o.startApp && o.seed > 0 ? "seeded by the app at start-up: " + o.seed + " initiatives, "
+          + (o.seedTasks > 0 ? o.seedTasks : o.seed * 10L) + " tasks (COPY; no workflows)" : "as the running instance holds it");
+      report.line("  queries          inbox GET /api/v1/tasks, funnel, stalls, time in gate%s: %d samples each at concurrency %d",
+          o.getPaths.isEmpty() ? "" : ", " + o.getPaths, o.samples, o.concurrency);
+      report.line("  import           %s", o.importRows > 0 ? o.importRows + " CSV rows through POST /api/v1/initiatives/import" : "skipped");
+      report.line("  targets          inbox p99 <= %d ms; funnel and stalls p99 <= %d ms", QueryBenchmark.INBOX_P99_BAR_MS,
+          QueryBenchmark.PORTFOLIO_P99_BAR_MS);
+      return;
     }
     report.line("  warm-up          %d launches at %.1f/s and 5 of them driven to production, not measured", o.warmup, o.warmupRate);
     report.line("  phase A          %d x POST /api/v1/initiatives at %.1f/s open loop as %s, keys bench-<run>-<n>, tiers %s",
@@ -292,6 +308,31 @@ public final class RunwayBenchmark {
     }
 
     report.section("Verdict against the PRODUCT.md quality bars");
+    for (String[] c : checks) {
+      report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
+    }
+  }
+
+  /** The read side at portfolio scale: see {@link QueryBenchmark}. */
+  private void queries(Api api, Long pid) throws Exception {
+    report.line("Runway benchmark (queries)  run %s  started %s", runId, stamp);
+    report.section("Machine and parameters");
+    report.line("  cpu              %d cores (%s), memory %s", Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Machine.memTotal());
+    if (pid != null) {
+      report.line("  app JVM          pid %d: %s; %s", pid, Machine.vmVersion(java, pid), o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
+    }
+    report.line("  app              %s%s", o.startApp ? "started by the harness (embedded default profile)" : o.url,
+        o.startApp && o.seed > 0 ? ", read model seeded with " + o.seed + " initiatives / " + (o.seedTasks > 0 ? o.seedTasks : o.seed * 10L) + " tasks" : "");
+    report.line("  parameters       %d samples per query at concurrency %d, extra paths %s%s, import %d rows",
+        o.samples, o.concurrency, o.getPaths, o.loginForm ? " (form login as " + o.pathUser + ")" : "", o.importRows);
+    long[] cpu0 = Machine.cpuJiffies();
+    double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
+    double own0 = Machine.ownCpuSeconds();
+    long t0 = System.nanoTime();
+    List<String[]> checks = new QueryBenchmark(api, o, report, runId).run();
+    report.section("CPU");
+    cpuLine(cpu0, app0, own0, pid, (System.nanoTime() - t0) / 1e9);
+    report.section("Verdict");
     for (String[] c : checks) {
       report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
     }

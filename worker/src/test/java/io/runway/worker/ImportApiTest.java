@@ -17,6 +17,7 @@ import io.runway.worker.imports.ImportFormat;
 import io.runway.worker.imports.InitiativeImports;
 import io.runway.worker.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +33,7 @@ class ImportApiTest extends ApiTestSupport {
   private final String prefix = uniqueKey("imp");
 
   @Autowired InitiativeImports imports;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void fiveHundredRowsLaunchAndTheJobEndsWithTheRightCounts() {
@@ -184,6 +186,34 @@ class ImportApiTest extends ApiTestSupport {
     String uniqueJson = json.raw().replace("claims-triage", prefix + "-tpl");
     JsonNode sameAsJson = awaitDone(raw(PROGRAM_OFFICE, "application/json", bytes(uniqueJson)).location(), Duration.ofSeconds(30));
     assertThat(counts(sameAsJson)).as("the JSON template is the same initiative as the CSV one").containsExactly(1, 0, 1, 0);
+  }
+
+  @Test
+  void anImportWhoseReplicaStoppedIsTakenOverAndItsPendingRowsLaunch() {
+    // what a replica that died mid-import leaves behind: the job RUNNING with a stale heartbeat,
+    // one row launched, two acknowledged but not yet launched
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+            insert into import_job (id, file_name, format, requested_by, requester_groups, status, started_at, heartbeat_at, runner)
+            values (?, 'crashed.csv', 'CSV', ?, '{program-office}', 'RUNNING', now() - interval '10 minutes',
+                    now() - interval '5 minutes', 'runner-gone')""")
+        .params(id, PROGRAM_OFFICE)
+        .update();
+    row(id, 2, prefix + "-done", "LAUNCHED");
+    row(id, 3, prefix + "-p1", "PENDING");
+    row(id, 4, prefix + "-p2", "PENDING");
+
+    JsonNode job = awaitDone("/api/v1/imports/" + id, Duration.ofSeconds(60));
+
+    assertThat(counts(job)).containsExactly(3, 3, 0, 0);
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + prefix + "-p2").json().path("request").path("name").asString())
+        .isEqualTo("Resumed " + prefix + "-p2");
+  }
+
+  private void row(UUID job, int row, String key, String status) {
+    jdbc.sql("insert into import_row (job_id, row_no, key, payload, status) values (?, ?, ?, ?::jsonb, ?)")
+        .params(job, row, key, "{\"key\":\"" + key + "\",\"name\":\"Resumed " + key + "\",\"riskTier\":\"MINIMAL\"}", status)
+        .update();
   }
 
   /** total, launched, alreadyPresent, failed */

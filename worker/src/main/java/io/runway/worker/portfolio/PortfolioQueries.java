@@ -17,10 +17,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Portfolio questions answered by PostgreSQL over the read model; each is one query whose result is
@@ -35,28 +36,20 @@ public class PortfolioQueries {
 
   private static final String[] FUNNEL_ORDER = FUNNEL.stream().map(Stage::name).toArray(String[]::new);
 
-  // Rank 1..9 along FUNNEL. A gate that was decided APPROVED at OPERATIONS_HANDOVER, or any
-  // RECERTIFICATION, means the initiative went live.
+  // Rank 1..9 along FUNNEL: the furthest stage an initiative reached is its current stage or the
+  // furthest gate it ever opened (furthest_stage_rank, kept by a trigger on gate, see V6), whichever is
+  // further; an ended initiative that never opened a gate counts as INTAKE.
   private static final String FUNNEL_SQL = """
-      select stage, furthest, count(*) as n from (
-        select i.stage,
-               case when i.stage in ('REJECTED', 'WITHDRAWN', 'RETIRED') then coalesce(
-                 (select max(case when g.gate = 'RECERTIFICATION'
-                                    or (g.gate = 'OPERATIONS_HANDOVER' and g.status = 'APPROVED')
-                                  then array_length(?::text[], 1)
-                                  else array_position(?::text[], g.gate) end)
-                  from gate g where g.workflow_id = i.workflow_id and g.opened_at is not null), 1)
-               else array_position(?::text[], i.stage) end as furthest
-        from initiative i
-        where %s
-      ) f
-      group by stage, furthest""";
+      select stage, greatest(coalesce(array_position(?::text[], stage), 1), coalesce(furthest_stage_rank, 1)) as furthest,
+             count(*) as n
+      from initiative i
+      where %s
+      group by 1, 2""";
 
   private static final String TIME_IN_GATE_SQL = """
       select g.gate, coalesce(g.candidate_group, 'none') as team, count(*) as completed,
-             percentile_cont(0.5) within group (order by extract(epoch from g.decided_at - g.opened_at)) as median,
-             percentile_cont(0.9) within group (order by extract(epoch from g.decided_at - g.opened_at)) as p90
-      from gate g join initiative i on i.workflow_id = g.workflow_id
+             percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from g.decided_at - g.opened_at)) as p
+      from gate g %s
       where g.status in ('APPROVED', 'REJECTED') and g.opened_at is not null and g.decided_at is not null and %s
       group by g.gate, team""";
 
@@ -64,32 +57,43 @@ public class PortfolioQueries {
   // reclassification...): reminders, SLA escalations, claims and ticket updates add timeline lines
   // but are not progress, so they must not hide a stall. An initiative in production is stalled
   // only while it has an open task (a recertification).
+  // The per-group limit and counts are taken in SQL, so a radar of 10k stalled initiatives sends
+  // only the listed ones to the app.
   private static final String STALLS_SQL = """
-      select i.key, i.name, i.business_unit, i.risk_tier, i.stage, i.last_progress_at, i.owner_business, i.sponsor,
-             i.launched_by, t.gate as task_gate, t.candidate_group as task_team, t.assignee, g.candidate_group as gate_team
-      from initiative i
-      left join task t on t.workflow_id = i.workflow_id and t.status = 'OPEN'
-      left join gate g on g.workflow_id = i.workflow_id and g.gate = i.stage
-      where i.stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and i.last_progress_at < ?
-        and (i.stage <> 'IN_PRODUCTION' or t.id is not null) and %s
-      order by i.last_progress_at, i.key, t.gate nulls first""";
+      select * from (
+        select s.*, count(*) over (partition by grp_gate, grp_team) as group_count,
+               row_number() over (partition by grp_gate, grp_team order by last_progress_at, key) as rank_in_group
+        from (
+          select i.key, i.name, i.business_unit, i.risk_tier, i.last_progress_at, t.assignee,
+                 coalesce(i.owner_business, i.sponsor, i.launched_by) as owner,
+                 coalesce(t.gate, i.stage) as grp_gate,
+                 coalesce(t.candidate_group,
+                          (select g.candidate_group from gate g where g.workflow_id = i.workflow_id and g.gate = i.stage),
+                          'none') as grp_team
+          from initiative i
+          left join task t on t.workflow_id = i.workflow_id and t.status = 'OPEN'
+          where i.stage not in ('RETIRED', 'REJECTED', 'WITHDRAWN') and i.last_progress_at < ?
+            and (i.stage <> 'IN_PRODUCTION' or t.candidate_group is not null) and %s
+        ) s
+      ) ranked
+      where rank_in_group <= ?
+      order by grp_gate, grp_team, rank_in_group""";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate sortsInMemory;
   private final Clock clock;
 
-  @Autowired
-  PortfolioQueries(JdbcClient jdbc) {
-    this(jdbc, Clock.systemUTC());
-  }
-
-  PortfolioQueries(JdbcClient jdbc, Clock clock) {
+  PortfolioQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.sortsInMemory = new TransactionTemplate(transactions);
+    sortsInMemory.setReadOnly(true);
+    this.clock = Clock.systemUTC();
   }
 
   public Funnel funnel(PortfolioFilter filter) {
     Where where = Where.of(filter, "i");
-    List<Object> params = new ArrayList<>(List.of(FUNNEL_ORDER, FUNNEL_ORDER, FUNNEL_ORDER));
+    List<Object> params = new ArrayList<>();
+    params.add(FUNNEL_ORDER);
     params.addAll(where.params);
     long[] reachedAtLeast = new long[FUNNEL.size() + 2];
     Map<String, Long> current = new LinkedHashMap<>();
@@ -112,10 +116,19 @@ public class PortfolioQueries {
 
   public List<GateTime> timeInGate(PortfolioFilter filter) {
     Where where = Where.of(filter, "i");
-    List<GateTime> times = new ArrayList<>(jdbc.sql(TIME_IN_GATE_SQL.formatted(where.sql)).params(where.params)
-        .query((rs, n) -> new GateTime(rs.getString("gate"), rs.getString("team"), rs.getLong("completed"),
-            seconds(rs.getDouble("median")), seconds(rs.getDouble("p90"))))
-        .list());
+    // the initiative is joined only to filter: unfiltered, the decided gates are the whole input
+    String join = where.params.isEmpty() ? "" : "join initiative i on i.workflow_id = g.workflow_id";
+    List<GateTime> times = new ArrayList<>(sortsInMemory.execute(status -> {
+      // one sort of every decided gate for both percentiles (400k at 100k initiatives): in memory, not in temp files
+      jdbc.sql("set local work_mem = '64MB'").update();
+      return jdbc.sql(TIME_IN_GATE_SQL.formatted(join, where.sql)).params(where.params)
+          .query((rs, n) -> {
+            Double[] p = (Double[]) rs.getArray("p").getArray();
+            return new GateTime(rs.getString("gate"), rs.getString("team"), rs.getLong("completed"), seconds(p[0]),
+                seconds(p[1]));
+          })
+          .list();
+    }));
     times.sort(Comparator.comparing((GateTime t) -> gateOrder(t.gate())).thenComparing(GateTime::team));
     return times;
   }
@@ -135,16 +148,14 @@ public class PortfolioQueries {
     List<Object> params = new ArrayList<>();
     params.add(Timestamp.from(now.minus(Duration.ofDays(filter.stallDays()))));
     params.addAll(where.params);
+    params.add(limitPerGroup);
     Map<List<String>, List<StalledInitiative>> groups = new LinkedHashMap<>();
     Map<List<String>, Long> counts = new LinkedHashMap<>();
     jdbc.sql(STALLS_SQL.formatted(where.sql)).params(params).query(rs -> {
       StalledInitiative stalled = stalled(rs, now);
       List<String> group = List.of(stalled.gate(), stalled.team());
-      long seen = counts.merge(group, 1L, Long::sum);
-      List<StalledInitiative> listed = groups.computeIfAbsent(group, g -> new ArrayList<>());
-      if (seen <= limitPerGroup) {
-        listed.add(stalled);
-      }
+      counts.put(group, rs.getLong("group_count"));
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(stalled);
     });
     List<StallRadar.Group> result = new ArrayList<>();
     groups.forEach((group, initiatives) ->
@@ -161,13 +172,11 @@ public class PortfolioQueries {
   }
 
   private static StalledInitiative stalled(ResultSet rs, Instant now) throws SQLException {
-    String gate = rs.getString("task_gate") != null ? rs.getString("task_gate") : rs.getString("stage");
-    String team = firstOf(rs.getString("task_team"), rs.getString("gate_team"), "none");
-    String holder = firstOf(rs.getString("assignee"), rs.getString("owner_business"), rs.getString("sponsor"),
-        rs.getString("launched_by"));
+    String holder = firstOf(rs.getString("assignee"), rs.getString("owner"));
     Instant last = rs.getTimestamp("last_progress_at").toInstant();
     return new StalledInitiative(rs.getString("key"), rs.getString("name"), rs.getString("business_unit"),
-        rs.getString("risk_tier"), gate, team, holder, last, Duration.between(last, now).toDays());
+        rs.getString("risk_tier"), rs.getString("grp_gate"), rs.getString("grp_team"), holder, last,
+        Duration.between(last, now).toDays());
   }
 
   private static String firstOf(String... values) {
