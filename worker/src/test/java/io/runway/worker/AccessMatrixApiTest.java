@@ -138,6 +138,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
     private final Lifecycles gatePhase;
     private final String gatePhaseKey;
     private String production;
+    private String importJob;
     private final Map<TaskState, String> sharedTasks = new LinkedHashMap<>();
 
     private Fixture(ApiTestSupport test) {
@@ -193,9 +194,28 @@ class AccessMatrixApiTest extends ApiTestSupport {
         return new Call(rule.path.replace("{name}", "matrix-model").replace("{version}", "2"),
             Map.of("metrics", Map.of(uniqueKey("run"), 0.91)), () -> test.api.get("auditor-1", "/api/v1/models/matrix-model").raw());
       }
+      if (rule == AccessMatrix.IMPORT) {
+        String fresh = uniqueKey("matrix-import");
+        return new Call(rule.path, List.of(completeLaunch(fresh, "MINIMAL")),
+            () -> Integer.toString(test.api.get("auditor-1", "/api/v1/initiatives/" + fresh).status()));
+      }
+      if (rule == AccessMatrix.IMPORT_PROGRESS) {
+        return new Call(rule.path.replace("{id}", importJob()), null, initiative);
+      }
       String path = rule.path.replace("{key}", key).replace("{externalId}", key).replace("{name}", "matrix-model")
           .replace("{id}", rule.path.contains("tickets") ? gatePhase.ticketOf("SECURITY_REVIEW") : "");
       return new Call(path, null, initiative);
+    }
+
+    /** An import started by program-office-1, so other roles reach it only through the matrix. */
+    private synchronized String importJob() {
+      if (importJob == null) {
+        Api.Response started = test.api.post("program-office-1", AccessMatrix.IMPORT.path,
+            List.of(completeLaunch(uniqueKey("matrix-imported"), "MINIMAL")));
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        importJob = started.json().path("id").asString();
+      }
+      return importJob;
     }
 
     private String launchedFresh() {

@@ -245,6 +245,14 @@ class BadInputSweepTest extends ApiTestSupport {
     Endpoint unknownSource = new Endpoint("webhook", null, "POST", "/api/v1/webhooks/" + encode("<script>"));
     cases.add(unknownSource.bad("from an unknown source", "{}", Set.of(404), "source", null));
 
+    // an import is refused as a whole only when the file is unusable; bad rows are reported per row
+    Endpoint importFile = new Endpoint("import", PROGRAM_OFFICE, "POST", "/api/v1/initiatives/import");
+    cases.add(importFile.bad("malformed JSON", "{\"initiatives\": [", Set.of(422), "not valid JSON", null));
+    cases.add(importFile.bad("an empty file", "", Set.of(400), "empty", null));
+    cases.add(importFile.bad("a number instead of initiatives", "5", Set.of(422), null, null));
+    cases.add(importFile.bad("no initiatives", "[]", Set.of(422), "no initiatives", null));
+    cases.add(importFile.bad("a NUL-laden non-file", "\u0000\u0000" + SCRIPT, Set.of(415, 422), null, null));
+
     Endpoint decode = new Endpoint("codec decode", "auditor-1", "POST", "/codec/decode");
     Endpoint encode = new Endpoint("codec encode", "admin-1", "POST", "/codec/encode");
     for (Endpoint codec : List.of(decode, encode)) {

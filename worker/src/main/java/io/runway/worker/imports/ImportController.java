@@ -1,8 +1,8 @@
 package io.runway.worker.imports;
 
 import io.runway.lifecycle.model.Actor;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
-import io.runway.worker.security.Groups;
 import io.runway.worker.web.ApiProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,10 +73,8 @@ class ImportController {
     }
     ImportJob job = imports.find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
     Actor actor = Actors.of(user);
-    if (!job.requestedBy().equals(actor.username()) && !actor.isMemberOf(Groups.PROGRAM_OFFICE)
-        && !Actors.seesEverything(actor)) {
-      throw ApiProblem.forbidden("Only the program office, auditors and admins see imports; " + actor.username()
-          + " did not start this one.");
+    if (!job.requestedBy().equals(actor.username())) {
+      AccessMatrix.IMPORT_PROGRESS.require(actor);
     }
     return job;
   }

@@ -1,7 +1,7 @@
 package io.runway.worker.imports;
 
 import io.runway.lifecycle.model.Actor;
-import io.runway.worker.security.Groups;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.web.ApiProblem;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +36,7 @@ public class InitiativeImports {
   /** Parses the whole file first (row errors found while parsing are reported, good rows still launch),
       then launches rows in the background; returns at once with status RUNNING. */
   public ImportJob start(String fileName, ImportFormat format, byte[] content, Actor actor) {
-    if (!actor.isMemberOf(Groups.PROGRAM_OFFICE)) {
-      throw ApiProblem.forbidden("Only the program office imports (and launches) initiatives; " + actor.username()
-          + " is not in it.");
-    }
+    AccessMatrix.IMPORT.require(actor);
     List<ParsedRow> rows = files.parse(format, content);
     UUID id = UUID.randomUUID();
     // microseconds, as launch_request stores them: "launched before this import" compares the two

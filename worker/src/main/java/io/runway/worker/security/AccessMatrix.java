@@ -89,6 +89,16 @@ public final class AccessMatrix {
   public static final Rule NOTIFICATIONS = read("/api/v1/notifications", "read the notification outbox").build();
   public static final Rule WEBHOOK_DELIVERIES = read("/api/v1/webhooks/deliveries", "see webhook deliveries")
       .only(Groups.ADMIN, Groups.AUDITOR).build();
+  public static final Rule IMPORT = write(POST, "/api/v1/initiatives/import", 202, "import initiatives")
+      .allow(Groups.PROGRAM_OFFICE).note("each row is a launch: same rules, idempotent by key").build();
+  public static final Rule IMPORT_PROGRESS = read("/api/v1/imports/{id}", "follow an import")
+      .only(Groups.PROGRAM_OFFICE, Groups.AUDITOR, Groups.ADMIN).subject("whoever started the import").build();
+  public static final Rule IMPORT_TEMPLATE = read("/api/v1/initiatives/import/template", "download the import template")
+      .build();
+  public static final Rule FUNNEL = read("/api/v1/portfolio/funnel", "read the portfolio funnel").build();
+  public static final Rule TIME_IN_GATE = read("/api/v1/portfolio/time-in-gate", "read time in gate").build();
+  public static final Rule STALLS = read("/api/v1/portfolio/stalls", "read the stall radar").build();
+  public static final Rule BUSINESS_UNITS = read("/api/v1/portfolio/business-units", "list business units").build();
   public static final Rule AUDIT_EXPORT = read("/api/v1/audit", "read the audit trail")
       .only(Groups.ADMIN, Groups.AUDITOR).build();
   public static final Rule AUDIT_VERIFY = read("/api/v1/audit/verify", "verify the audit trail")
@@ -97,8 +107,8 @@ public final class AccessMatrix {
   /** In declaration order: the README's row order. */
   public static final List<Rule> RULES = List.of(LAUNCH, LIST_INITIATIVES, GET_INITIATIVE, ATTACH_EVIDENCE, RECLASSIFY,
       WITHDRAW, RETIRE, PRODUCTION_EVENT, INBOX, GET_TASK, CLAIM, UNCLAIM, COMPLETE, LIST_TICKETS, GET_TICKET,
-      RESOLVE_TICKET, GET_CRM_RECORD, REGISTER_MODEL, GET_MODEL, NOTIFICATIONS, WEBHOOK_DELIVERIES, AUDIT_EXPORT,
-      AUDIT_VERIFY);
+      RESOLVE_TICKET, GET_CRM_RECORD, REGISTER_MODEL, GET_MODEL, NOTIFICATIONS, WEBHOOK_DELIVERIES, IMPORT,
+      IMPORT_PROGRESS, IMPORT_TEMPLATE, FUNNEL, TIME_IN_GATE, STALLS, BUSINESS_UNITS, AUDIT_EXPORT, AUDIT_VERIFY);
 
   /** Reachable without a user; each says how it is protected instead. */
   public record PublicPath(HttpMethod method, String path, String why) {}
