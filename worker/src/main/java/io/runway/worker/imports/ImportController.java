@@ -1,6 +1,5 @@
 package io.runway.worker.imports;
 
-import io.runway.lifecycle.model.Actor;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
@@ -72,10 +71,7 @@ class ImportController {
       throw ApiProblem.notFound("No import with id '" + id + "'.");
     }
     ImportJob job = imports.find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
-    Actor actor = Actors.of(user);
-    if (!job.requestedBy().equals(actor.username())) {
-      AccessMatrix.IMPORT_PROGRESS.require(actor);
-    }
+    AccessMatrix.IMPORT_PROGRESS.require(Actors.of(user));
     return job;
   }
 
