@@ -58,8 +58,8 @@ class PortfolioPageTest extends ConsoleTestSupport {
     assertThat(texts("#funnel svg .bar-label").getLast()).isEqualTo("In production");
     assertThat(barWidths("#funnel svg rect")).as("bars are as long as their counts").startsWith(380, 285, 190);
 
-    assertThat(texts("#time-in-gate svg .bar-label")).containsExactly("Security review · security", "",
-        "Operations handover · operations", "");
+    assertThat(texts("#time-in-gate svg .bar-label")).containsExactly("Security review", "team security",
+        "Operations handover", "team operations");
     assertThat(texts("#time-in-gate svg .bar-value")).containsExactly("median 3.0 h", "p90 3.8 h", "median 2.0 d",
         "p90 2.0 d");
     assertThat(browser.driver().findElement(By.id("time-desc")).getDomProperty("textContent"))
