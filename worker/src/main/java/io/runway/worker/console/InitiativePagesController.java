@@ -6,8 +6,11 @@ import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
+import io.runway.worker.audit.AuditQuery;
+import io.runway.worker.audit.AuditTrail;
 import io.runway.worker.initiative.InitiativeDetail;
 import io.runway.worker.initiative.Initiatives;
+import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.time.Clock;
@@ -31,15 +34,19 @@ class InitiativePagesController {
 
   private static final int PAGE_SIZE = 25;
 
+  private static final int AUDIT_ENTRIES = 50;
+
   private final Initiatives initiatives;
   private final InitiativeSearch search;
   private final GateForms forms;
+  private final AuditTrail audit;
   private final Clock clock = Clock.systemUTC();
 
-  InitiativePagesController(Initiatives initiatives, InitiativeSearch search, GateForms forms) {
+  InitiativePagesController(Initiatives initiatives, InitiativeSearch search, GateForms forms, AuditTrail audit) {
     this.initiatives = initiatives;
     this.search = search;
     this.forms = forms;
+    this.audit = audit;
   }
 
   @GetMapping
@@ -70,6 +77,14 @@ class InitiativePagesController {
     model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());
+    // the hash-chained record of requests about this initiative: for those the matrix lets read it
+    if (AccessMatrix.AUDIT_EXPORT.refusal(me).isEmpty()) {
+      AuditQuery query = new AuditQuery(key, null, null);
+      long total = audit.count(query);
+      model.addAttribute("auditTotal", total);
+      model.addAttribute("auditEntries",
+          audit.find(query, Math.max(0, total - AUDIT_ENTRIES), AUDIT_ENTRIES).reversed());
+    }
     return "console/initiative";
   }
 

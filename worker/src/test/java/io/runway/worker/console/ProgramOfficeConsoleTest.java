@@ -83,6 +83,16 @@ class ProgramOfficeConsoleTest extends ConsoleTestSupport {
     browser.find(By.xpath("//button[normalize-space()='Withdraw']")).click();
     browser.waitForText("Withdrawal accepted");
     initiativeWhen(key, v -> "WITHDRAWN".equals(v.path("stage").asString()));
+    assertThat(browser.present(By.id("audit"))).as("the audit trail is for auditors and admins").isFalse();
+
+    // an auditor sees the requests on record, the console's withdrawal among them
+    browser.signIn("auditor-1");
+    browser.open("/console/initiatives/" + key);
+    String audit = browser.find(By.id("audit")).getText();
+    assertThat(audit).contains("program-office-1", "POST /api/v1/initiatives", "ACCEPTED")
+        .contains("POST /console/initiatives/{key}/withdraw");
+    assertThat(browser.present(By.id("action-withdraw"))).isFalse();
+    browser.screenshot("14-initiative-audit-trail");
   }
 
   /** Read in one script call: htmx replaces the element every second, so a found element soon goes stale. */
