@@ -93,6 +93,18 @@ class ProgramOfficeConsoleTest extends ConsoleTestSupport {
         .contains("POST /console/initiatives/{key}/withdraw");
     assertThat(browser.present(By.id("action-withdraw"))).isFalse();
     browser.screenshot("14-initiative-audit-trail");
+
+    // the records it links to open as console pages, not as the API's JSON behind HTTP Basic
+    browser.find(By.linkText("CRM-" + key)).click();
+    browser.waitFor(d -> browser.path().equals("/console/records/crm/" + key));
+    assertThat(browser.find(By.id("record")).getText()).contains("externalId", key);
+    browser.open("/console/initiatives/" + key);
+    String ticket = browser.find(By.cssSelector("#gate-SECURITY_REVIEW a")).getText();
+    browser.find(By.cssSelector("#gate-SECURITY_REVIEW a")).click();
+    browser.waitFor(d -> browser.path().equals("/console/records/tickets/" + ticket));
+    assertThat(browser.find(By.id("record")).getText()).contains(ticket, "CANCELLED");
+    browser.open("/console/records/models/no-such-model");
+    assertThat(browser.driver().getPageSource()).contains("No model named 'no-such-model'");
   }
 
   /** Read in one script call: htmx replaces the element every second, so a found element soon goes stale. */
