@@ -9,6 +9,7 @@ import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.security.Actors;
 import io.runway.worker.task.Tasks;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class InboxController {
   @GetMapping("/list")
   String list(@RequestParam Map<String, String> params, Authentication user, Model model) {
     Actor me = Actors.of(user);
-    model.addAttribute("rows", rows(me, filter(params, model), null));
+    list(model, me, filter(params, model), null);
     model.addAttribute("filterQuery", filter(params, model).query());
     return "console/inbox :: list";
   }
@@ -101,7 +102,7 @@ class InboxController {
         String notice = completion.decision() == Decision.SUBMIT
             ? "Submitted " + panels.row(done).title() + " of " + done.initiativeKey() + "."
             : "Decided " + panels.row(done).title() + " of " + done.initiativeKey() + ": " + completion.decision() + ".";
-        List<TaskPanels.Row> rows = rows(me, filter, done);
+        List<TaskPanels.Row> rows = rows(tasks.open(filter.toTaskFilter(), me, FIRST_PAGE), done);
         TaskView next = rows.isEmpty() ? null : rows.getFirst().task();
         workspace(model, me, filter, next, done, List.of(), Map.of(), notice);
         return view(htmx);
@@ -154,7 +155,7 @@ class InboxController {
    */
   private void workspace(Model model, Actor me, InboxFilter filter, TaskView selected, TaskView fresh,
       List<String> errors, Map<String, String> values, String notice) {
-    model.addAttribute("rows", rows(me, filter, fresh));
+    list(model, me, filter, fresh);
     model.addAttribute("filterQuery", filter.query());
     model.addAttribute("panel", selected == null ? null : panels.panel(selected, me, errors, values));
     model.addAttribute("notice", notice);
@@ -162,9 +163,16 @@ class InboxController {
     model.addAttribute("riskTiers", RiskTier.values());
   }
 
-  private List<TaskPanels.Row> rows(Actor me, InboxFilter filter, TaskView fresh) {
+  /** The soonest-due open tasks (first page) and how many match in all, for "50 of 1,234". */
+  private void list(Model model, Actor me, InboxFilter filter, TaskView fresh) {
+    PageResult<TaskView> page = tasks.open(filter.toTaskFilter(), me, FIRST_PAGE);
+    model.addAttribute("rows", rows(page, fresh));
+    model.addAttribute("total", page.total());
+  }
+
+  private List<TaskPanels.Row> rows(PageResult<TaskView> page, TaskView fresh) {
     List<TaskPanels.Row> rows = new ArrayList<>();
-    for (TaskView task : tasks.open(filter.toTaskFilter(), me, FIRST_PAGE).items()) {
+    for (TaskView task : page.items()) {
       if (fresh != null && fresh.id().equals(task.id())) {
         if (fresh.status() == TaskStatus.OPEN) {
           rows.add(panels.row(fresh));

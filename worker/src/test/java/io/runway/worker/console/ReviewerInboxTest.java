@@ -17,7 +17,15 @@ class ReviewerInboxTest extends ConsoleTestSupport {
     String taskId = openTaskId(key, "SECURITY_REVIEW");
 
     browser.signIn("security-1");
+    long before = openTasksOf("security-1");
     browser.open("/console/inbox?task=" + taskId);
+    long after = openTasksOf("security-1");
+    // the list shows the 50 due soonest and says how many match in all
+    String count = browser.find(By.cssSelector("#tasks-h .count")).getText();
+    assertThat(count).isIn(countLabel(before), countLabel(after));
+    if (Math.min(before, after) > 50 || Math.max(before, after) <= 50) {
+      assertThat(browser.present(By.id("more-tasks"))).as("the 'narrow the list' hint").isEqualTo(before > 50);
+    }
     assertThat(browser.find(By.id("panel-h")).getText()).contains("Security review");
     browser.find(By.xpath("//button[normalize-space()='Claim this task']")).click();
     browser.waitForText("Claimed by you.");
@@ -48,6 +56,14 @@ class ReviewerInboxTest extends ConsoleTestSupport {
     assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(820L);
     browser.screenshot("13-inbox-tablet");
     browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+  }
+
+  private long openTasksOf(String user) {
+    return JSON.readTree(api(user, "GET", "/api/v1/tasks?size=1", null).body()).path("total").asLong();
+  }
+
+  private static String countLabel(long total) {
+    return total > 50 ? "50 of " + total : Long.toString(total);
   }
 
   @Test
