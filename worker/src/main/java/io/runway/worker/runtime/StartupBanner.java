@@ -40,6 +40,7 @@ class StartupBanner {
 
         ==================================================================================
           Runway is ready (embedded profile)
+            Console:  http://localhost:{}/
             API:      http://localhost:{}/api/v1
             OpenAPI:  http://localhost:{}/v3/api-docs
         {}
@@ -47,6 +48,7 @@ class StartupBanner {
           PostgreSQL. Nothing survives a restart: initiatives, tasks and history are lost.
           For durable operation run the `external` profile (see docker-compose.yml).
         ==================================================================================""",
+        port,
         port,
         port,
         users);
