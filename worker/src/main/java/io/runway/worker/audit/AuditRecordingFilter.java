@@ -17,11 +17,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Records every command (a non-GET request to {@code /api/**}, the console's {@code /console/**}, sign-in
- * and sign-out) and every 401 or 403 answered on any
- * path, with the request's final status. It sits outside Spring Security's filter chain, so the
- * chain's own refusals pass through it, and it holds the answer back until the entry is stored: an
- * acknowledged command always has its entry, and a request whose entry cannot be stored is answered
- * 503 instead of what it would have been.
+ * and sign-out) and every 401 or 403 answered on any path, with the request's final status. It sits
+ * outside Spring Security's filter chain, so the chain's own refusals pass through it. It holds a
+ * command's answer back until the entry is stored: an acknowledged command always has its entry, and
+ * one whose entry cannot be stored is answered 503 instead. Reads are not buffered.
  */
 @Component
 @Order(AuditRecordingFilter.ORDER)
@@ -46,17 +45,22 @@ class AuditRecordingFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!isCommand(request)) {
+      // a read is recorded only when refused, and a refusal is not acknowledged: nothing to hold back
+      chain.doFilter(request, response);
+      if (isRefusal(response.getStatus())) {
+        tryRecord(request, response.getStatus());
+      }
+      return;
+    }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(request, answer);
     } catch (IOException | ServletException | RuntimeException e) {
-      if (isRecorded(request, HttpStatus.INTERNAL_SERVER_ERROR.value())) {
-        tryRecord(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), null);
-      }
+      tryRecord(request, HttpStatus.INTERNAL_SERVER_ERROR.value());
       throw e;
     }
-    int status = answer.getStatus();
-    if (isRecorded(request, status) && !tryRecord(request, status, answer) && !response.isCommitted()) {
+    if (!tryRecord(request, answer.getStatus()) && !response.isCommitted()) {
       response.reset();
       problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Runway could not record this request in its audit"
           + " trail, so it is not acknowledged; the database may be unreachable. It may still have taken effect:"
@@ -66,16 +70,20 @@ class AuditRecordingFilter extends OncePerRequestFilter {
     answer.copyBodyToResponse();
   }
 
-  static boolean isRecorded(HttpServletRequest request, int status) {
+  /** A non-GET request to the API or the console, or a sign-in or sign-out. */
+  static boolean isCommand(HttpServletRequest request) {
     String path = path(request);
-    boolean command = !READS.contains(request.getMethod())
+    return !READS.contains(request.getMethod())
         && (path.startsWith("/api/") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout"));
-    return command || status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value();
   }
 
-  private boolean tryRecord(HttpServletRequest request, int status, ContentCachingResponseWrapper answer) {
+  private static boolean isRefusal(int status) {
+    return status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value();
+  }
+
+  private boolean tryRecord(HttpServletRequest request, int status) {
     try {
-      trail.append(descriptions.describe(request, status, answer));
+      trail.append(descriptions.describe(request, status));
       return true;
     } catch (RuntimeException e) {
       log.error("could not append {} {} (status {}) to the audit trail", request.getMethod(), path(request), status, e);

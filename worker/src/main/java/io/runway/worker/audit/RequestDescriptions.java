@@ -1,6 +1,7 @@
 package io.runway.worker.audit;
 
 import io.runway.worker.security.Actors;
+import io.runway.worker.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,9 +18,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an answered request into an audit record: who (the authenticated user and their groups, a
@@ -35,13 +33,7 @@ class RequestDescriptions {
   /** Where task ids appear in paths: the API and the console. */
   private static final List<String> TASKS = List.of("/api/v1/tasks/", "/console/inbox/tasks/");
 
-  private final JsonMapper json;
-
-  RequestDescriptions(JsonMapper json) {
-    this.json = json;
-  }
-
-  AuditRecord describe(HttpServletRequest request, int status, ContentCachingResponseWrapper answer) {
+  AuditRecord describe(HttpServletRequest request, int status) {
     Authentication user = authentication(request);
     String actor = note(request, AuditNotes.ACTOR);
     String roles = "";
@@ -58,7 +50,7 @@ class RequestDescriptions {
         request.getMethod() + " " + route(request),
         Objects.requireNonNullElse(note(request, AuditNotes.OUTCOME), outcome(status)),
         status,
-        detail(request, status, variables, user, answer));
+        detail(request, status, variables, user));
   }
 
   /** Who the request was authenticated as, if anyone: captured at the controller, else from Spring Security's request attribute. */
@@ -108,8 +100,8 @@ class RequestDescriptions {
     return null;
   }
 
-  private String detail(HttpServletRequest request, int status, Map<String, String> variables, Authentication user,
-      ContentCachingResponseWrapper answer) {
+  private static String detail(HttpServletRequest request, int status, Map<String, String> variables,
+      Authentication user) {
     List<String> parts = new ArrayList<>();
     String noted = note(request, AuditNotes.DETAIL);
     if (noted != null) {
@@ -127,11 +119,8 @@ class RequestDescriptions {
         parts.add("credentials of '" + claimed + "' " + (status == HttpStatus.UNAUTHORIZED.value() ? "refused" : "not checked"));
       }
     }
-    if (status >= 400 && answer != null) {
-      String problem = problemDetail(answer);
-      if (problem != null) {
-        parts.add(problem);
-      }
+    if (status >= 400 && request.getAttribute(ProblemResponses.DETAIL) instanceof String problem) {
+      parts.add(problem);
     }
     return parts.isEmpty() ? null : String.join("; ", parts);
   }
@@ -148,19 +137,6 @@ class RequestDescriptions {
       String username = colon < 0 ? credentials : credentials.substring(0, colon);
       return username.length() > 64 ? username.substring(0, 64) : username;
     } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private String problemDetail(ContentCachingResponseWrapper answer) {
-    String type = answer.getContentType();
-    if (type == null || !type.contains("json") || answer.getContentSize() == 0) {
-      return null;
-    }
-    try {
-      JsonNode body = json.readTree(answer.getContentAsByteArray());
-      return body != null && body.path("detail").isString() ? body.path("detail").asString() : null;
-    } catch (RuntimeException e) {
       return null;
     }
   }

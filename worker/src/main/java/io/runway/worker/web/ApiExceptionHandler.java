@@ -197,11 +197,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     HttpHeaders problemHeaders = new HttpHeaders();
     problemHeaders.addAll(headers);
     problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (body instanceof ProblemDetail problem) {
+      ProblemResponses.note(problem.getDetail());
+    }
     return new ResponseEntity<>(body, problemHeaders, statusCode);
   }
 
   static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemResponses.note(detail);
     if (errors != null && !errors.isEmpty()) {
       body.setProperty("errors", errors);
     }

@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problem+json where no controller advice reaches: security entry points and servlet filters. */
 @Component
 public class ProblemResponses {
+
+  /** Request attribute: the {@code detail} of the problem the request was answered with (read by the audit trail). */
+  public static final String DETAIL = ProblemResponses.class.getName() + ".detail";
 
   private final JsonMapper json;
 
@@ -25,8 +30,17 @@ public class ProblemResponses {
     body.put("title", status.getReasonPhrase());
     body.put("status", status.value());
     body.put("detail", detail);
+    note(detail);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), body);
+  }
+
+  /** Keeps the detail on the current request, so whoever records the answer need not read its body back. */
+  static void note(String detail) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && detail != null) {
+      request.setAttribute(DETAIL, detail, RequestAttributes.SCOPE_REQUEST);
+    }
   }
 }

@@ -12,12 +12,11 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.servlet.HandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 /** How a request becomes an audit record, for the cases the running app cannot produce today. */
 class RequestDescriptionsTest {
 
-  private final RequestDescriptions descriptions = new RequestDescriptions(JsonMapper.builder().build());
+  private final RequestDescriptions descriptions = new RequestDescriptions();
 
   @Test
   void aRefusalInsideSpringSecurityAfterAuthenticationNamesTheAuthenticatedUser() {
@@ -29,7 +28,7 @@ class RequestDescriptionsTest {
     request.setAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME, new SecurityContextImpl(user));
     request.setRemoteAddr("10.1.2.3");
 
-    AuditRecord record = descriptions.describe(request, 403, null);
+    AuditRecord record = descriptions.describe(request, 403);
 
     assertThat(record.actor()).isEqualTo("legal-1");
     assertThat(record.actorRoles()).isEqualTo("legal,security");
@@ -45,7 +44,7 @@ class RequestDescriptionsTest {
     request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "fraud-scoring.security-review.2"));
     request.setAttribute(AuditNotes.DETAIL, "decision REJECT");
 
-    AuditRecord record = descriptions.describe(request, 409, null);
+    AuditRecord record = descriptions.describe(request, 409);
 
     assertThat(record.initiativeKey()).isEqualTo("fraud-scoring");
     assertThat(record.action()).isEqualTo("POST /api/v1/tasks/{id}/complete");
@@ -60,7 +59,7 @@ class RequestDescriptionsTest {
     request.addHeader("Authorization", "Basic " + Base64.getEncoder()
         .encodeToString("admin-1:hunter2".getBytes(StandardCharsets.UTF_8)));
 
-    AuditRecord record = descriptions.describe(request, 401, null);
+    AuditRecord record = descriptions.describe(request, 401);
 
     assertThat(record.detail()).isEqualTo("credentials of 'admin-1' refused");
     assertThat(record.toString()).doesNotContain("hunter2");
