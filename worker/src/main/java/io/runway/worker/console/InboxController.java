@@ -102,9 +102,10 @@ class InboxController {
         String notice = completion.decision() == Decision.SUBMIT
             ? "Submitted " + panels.row(done).title() + " of " + done.initiativeKey() + "."
             : "Decided " + panels.row(done).title() + " of " + done.initiativeKey() + ": " + completion.decision() + ".";
-        List<TaskPanels.Row> rows = rows(tasks.open(filter.toTaskFilter(), me, FIRST_PAGE), done);
+        // one inbox query: the refreshed list also names the next task to open
+        List<TaskPanels.Row> rows = list(model, me, filter, done);
         TaskView next = rows.isEmpty() ? null : rows.getFirst().task();
-        workspace(model, me, filter, next, done, List.of(), Map.of(), notice);
+        panel(model, me, filter, next, List.of(), Map.of(), notice);
         return view(htmx);
       } catch (ApiProblem refused) {
         AuditNotes.refused(refused);
@@ -156,6 +157,12 @@ class InboxController {
   private void workspace(Model model, Actor me, InboxFilter filter, TaskView selected, TaskView fresh,
       List<String> errors, Map<String, String> values, String notice) {
     list(model, me, filter, fresh);
+    panel(model, me, filter, selected, errors, values, notice);
+  }
+
+  /** The selected task's panel, the notice and the filter bar. */
+  private void panel(Model model, Actor me, InboxFilter filter, TaskView selected, List<String> errors,
+      Map<String, String> values, String notice) {
     model.addAttribute("filterQuery", filter.query());
     model.addAttribute("panel", selected == null ? null : panels.panel(selected, me, errors, values));
     model.addAttribute("notice", notice);
@@ -164,10 +171,12 @@ class InboxController {
   }
 
   /** The soonest-due open tasks (first page) and how many match in all, for "50 of 1,234". */
-  private void list(Model model, Actor me, InboxFilter filter, TaskView fresh) {
+  private List<TaskPanels.Row> list(Model model, Actor me, InboxFilter filter, TaskView fresh) {
     PageResult<TaskView> page = tasks.open(filter.toTaskFilter(), me, FIRST_PAGE);
-    model.addAttribute("rows", rows(page, fresh));
+    List<TaskPanels.Row> rows = rows(page, fresh);
+    model.addAttribute("rows", rows);
     model.addAttribute("total", page.total());
+    return rows;
   }
 
   private List<TaskPanels.Row> rows(PageResult<TaskView> page, TaskView fresh) {
