@@ -1,17 +1,14 @@
 package io.runway.worker.console;
 
 import io.runway.worker.audit.AuditNotes;
-import io.runway.lifecycle.model.Actor;
 import io.runway.worker.imports.ImportFormat;
 import io.runway.worker.imports.ImportJob;
 import io.runway.worker.imports.InitiativeImports;
 import io.runway.worker.security.Actors;
-import io.runway.worker.security.Groups;
 import io.runway.worker.web.ApiProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,13 +64,13 @@ class ImportPageController {
 
   @GetMapping("/{id}")
   String job(@PathVariable String id, Authentication user, Model model) {
-    model.addAttribute("job", visibleJob(id, Actors.of(user)));
+    model.addAttribute("job", imports.progress(id, Actors.of(user)));
     return "console/import-job";
   }
 
   @GetMapping("/{id}/progress")
   String progress(@PathVariable String id, Authentication user, Model model) {
-    model.addAttribute("job", visibleJob(id, Actors.of(user)));
+    model.addAttribute("job", imports.progress(id, Actors.of(user)));
     return "console/import-job :: progress";
   }
 
@@ -90,22 +87,6 @@ class ImportPageController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("runway-import-template." + extension).build().toString())
         .body(imports.template(format));
-  }
-
-  /** As GET /api/v1/imports/{id}: whoever started it, the program office, auditors and admins. */
-  private ImportJob visibleJob(String id, Actor actor) {
-    UUID jobId;
-    try {
-      jobId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.notFound("No import with id '" + id + "'.");
-    }
-    ImportJob job = imports.find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
-    if (!job.requestedBy().equals(actor.username()) && !actor.isMemberOf(Groups.PROGRAM_OFFICE)
-        && !Actors.seesEverything(actor)) {
-      throw ApiProblem.forbidden("Only the program office, auditors and admins see imports.");
-    }
-    return job;
   }
 
   private static ImportFormat format(String fileName) {

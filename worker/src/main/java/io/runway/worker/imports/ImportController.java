@@ -1,13 +1,11 @@
 package io.runway.worker.imports;
 
-import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,15 +62,7 @@ class ImportController {
 
   @GetMapping("/api/v1/imports/{id}")
   ImportJob progress(@PathVariable String id, Authentication user) {
-    UUID jobId;
-    try {
-      jobId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.notFound("No import with id '" + id + "'.");
-    }
-    ImportJob job = imports.find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
-    AccessMatrix.IMPORT_PROGRESS.require(Actors.of(user));
-    return job;
+    return imports.progress(id, Actors.of(user));
   }
 
   @GetMapping("/api/v1/initiatives/import/template")

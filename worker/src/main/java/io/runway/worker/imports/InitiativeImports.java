@@ -46,6 +46,22 @@ public class InitiativeImports {
     return find(id).orElseThrow();
   }
 
+  /**
+   * The job {@code id} names, for someone the access matrix lets follow imports: 404 for an id that is
+   * not a job (or not a UUID), 403 for everyone else. The API and the console both answer through this.
+   */
+  public ImportJob progress(String id, Actor actor) {
+    UUID jobId;
+    try {
+      jobId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.notFound("No import with id '" + id + "'.");
+    }
+    ImportJob job = find(jobId).orElseThrow(() -> ApiProblem.notFound("No import with id '" + id + "'."));
+    AccessMatrix.IMPORT_PROGRESS.require(actor);
+    return job;
+  }
+
   public Optional<ImportJob> find(UUID id) {
     return store.job(id).map(job -> {
       Map<String, Integer> counts = store.counts(id);
