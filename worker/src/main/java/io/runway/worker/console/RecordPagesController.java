@@ -3,11 +3,9 @@ package io.runway.worker.console;
 import io.runway.lifecycle.model.Actor;
 import io.runway.worker.records.Records;
 import io.runway.worker.security.Actors;
-import io.runway.worker.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,28 +37,24 @@ class RecordPagesController {
   @GetMapping("/tickets/{id}")
   String ticket(@PathVariable String id, Authentication user, Model model) {
     Actor me = Actors.of(user);
-    return page(model, "Ticket " + id, "local ticket board", records.ticket(id, me),
-        "No ticket with id '" + id + "' on the local board.");
+    return page(model, "Ticket " + id, "local ticket board", records.ticket(id, me));
   }
 
   @GetMapping("/crm/{externalId}")
   String crmRecord(@PathVariable String externalId, Authentication user, Model model) {
     Actor me = Actors.of(user);
-    return page(model, "CRM record " + externalId, "local CRM", records.crmRecord(externalId, me),
-        "No CRM record with external id '" + externalId + "'.");
+    return page(model, "CRM record " + externalId, "local CRM", records.crmRecord(externalId, me));
   }
 
   @GetMapping("/models/{name}")
   String modelRecord(@PathVariable String name, Authentication user, Model model) {
     Actor me = Actors.of(user);
-    return page(model, "Model " + name, "local model registry", records.model(name, me),
-        "No model named '" + name + "' in the local registry.");
+    return page(model, "Model " + name, "local model registry", records.model(name, me));
   }
 
-  private String page(Model model, String title, String system, Optional<Object> record, String missing) {
-    Object found = record.orElseThrow(() -> ApiProblem.notFound(missing));
+  private String page(Model model, String title, String system, Object record) {
     List<Field> fields = new ArrayList<>();
-    flatten("", json.valueToTree(found), fields);
+    flatten("", json.valueToTree(record), fields);
     model.addAttribute("title", title);
     model.addAttribute("system", system);
     model.addAttribute("fields", fields);

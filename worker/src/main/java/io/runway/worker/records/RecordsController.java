@@ -6,7 +6,6 @@ import io.runway.worker.records.RecordViews.Model;
 import io.runway.worker.records.RecordViews.Notification;
 import io.runway.worker.records.RecordViews.Ticket;
 import io.runway.worker.security.Actors;
-import io.runway.worker.web.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordsController {
 
   private final LocalRecords records;
+  private final Records lookup;
   private final TicketResolution resolution;
   private final ModelRegistration registration;
 
-  RecordsController(LocalRecords records, TicketResolution resolution, ModelRegistration registration) {
+  RecordsController(LocalRecords records, Records lookup, TicketResolution resolution, ModelRegistration registration) {
     this.records = records;
+    this.lookup = lookup;
     this.resolution = resolution;
     this.registration = registration;
   }
@@ -41,8 +42,8 @@ class RecordsController {
   }
 
   @GetMapping("/tickets/{id}")
-  Ticket ticket(@PathVariable String id) {
-    return records.ticket(id).orElseThrow(() -> ApiProblem.notFound("No ticket with id '" + id + "' on the local board."));
+  Ticket ticket(@PathVariable String id, Authentication user) {
+    return lookup.ticket(id, Actors.of(user));
   }
 
   /** The local board's "resolved" webhook: the workflow hears it as a ticket event. */
@@ -53,10 +54,8 @@ class RecordsController {
   }
 
   @GetMapping("/crm/records/{externalId}")
-  CrmRecord crmRecord(@PathVariable String externalId) {
-    return records
-        .crmRecord(externalId)
-        .orElseThrow(() -> ApiProblem.notFound("No CRM record with external id '" + externalId + "'."));
+  CrmRecord crmRecord(@PathVariable String externalId, Authentication user) {
+    return lookup.crmRecord(externalId, Actors.of(user));
   }
 
   /** The local registry's equivalent of a pipeline logging a model version's run metrics to MLflow. */
@@ -70,8 +69,8 @@ class RecordsController {
   record ModelVersionBody(Map<String, Double> metrics) {}
 
   @GetMapping("/models/{name}")
-  Model model(@PathVariable String name) {
-    return records.model(name).orElseThrow(() -> ApiProblem.notFound("No model named '" + name + "' in the local registry."));
+  Model model(@PathVariable String name, Authentication user) {
+    return lookup.model(name, Actors.of(user));
   }
 
   @GetMapping("/notifications")
