@@ -45,9 +45,7 @@ class TaskPanels {
 
   Panel panel(TaskView task, Actor me, List<String> errors, Map<String, String> values) {
     Optional<InitiativeView> initiative = initiatives.find(task.initiativeKey()).map(InitiativeDetail::view);
-    List<Evidence> onFile = initiative.map(InitiativeView::evidence).orElse(List.of()).stream()
-        .filter(e -> e.gate() == null || e.gate() == task.gate())
-        .toList();
+    List<Evidence> onFile = forTask(initiative.map(InitiativeView::evidence).orElse(List.of()), task);
     List<EvidenceRow> rows = Completion.requiredEvidence(task).stream()
         .map(kind -> new EvidenceRow(kind, forms.evidenceKind(kind).label(), forms.evidenceKind(kind).help(),
             onFile.stream().filter(e -> e.kind().equals(kind)).reduce((a, b) -> b).orElse(null)))
@@ -62,10 +60,13 @@ class TaskPanels {
   }
 
   Set<String> kindsOnFile(TaskView task) {
-    return initiatives.find(task.initiativeKey()).map(d -> d.view().evidence()).orElse(List.of()).stream()
-        .filter(e -> e.gate() == null || e.gate() == task.gate())
-        .map(Evidence::kind)
-        .collect(Collectors.toSet());
+    List<Evidence> evidence = initiatives.find(task.initiativeKey()).map(d -> d.view().evidence()).orElse(List.of());
+    return forTask(evidence, task).stream().map(Evidence::kind).collect(Collectors.toSet());
+  }
+
+  /** The initiative's evidence that counts for the task: its gate's, and evidence for no gate in particular. */
+  private static List<Evidence> forTask(List<Evidence> evidence, TaskView task) {
+    return evidence.stream().filter(e -> e.gate() == null || e.gate() == task.gate()).toList();
   }
 
   GateForms.Form form(TaskView task) {
