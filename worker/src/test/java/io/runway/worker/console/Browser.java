@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,7 +90,8 @@ final class Browser implements AutoCloseable {
 
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(driver, timeout).until(condition::apply);
+      // a page that navigates or swaps while the condition reads it leaves stale elements: read again
+      return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       String name = "failed-" + System.currentTimeMillis();
       screenshot(name);
