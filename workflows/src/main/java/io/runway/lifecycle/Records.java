@@ -29,8 +29,10 @@ final class Records {
 
   void upsertCrm() {
     var r = state.request;
+    var value = state.value;
     CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
-        state.inProduction ? Gates.now().toString().substring(0, 10) : null);
+        state.inProduction ? Gates.now().toString().substring(0, 10) : null, new ValueLedger(state).latestAttainment(),
+        value.latestDecision == null ? null : value.latestDecision.decision().name());
     var upserted = incidents.call("updating the CRM record", null, () -> systems.crm.upsertInitiative(record));
     if (upserted.succeeded() && !state.crmRecords.contains(upserted.value())) {
       state.crmRecords.add(upserted.value());

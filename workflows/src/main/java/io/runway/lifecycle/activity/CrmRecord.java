@@ -4,7 +4,11 @@ import io.runway.lifecycle.model.Owners;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 
-/** The initiative as the CRM keeps it; upserted by {@code externalId} (the initiative key). */
+/**
+ * The initiative as the CRM keeps it; upserted by {@code externalId} (the initiative key). In
+ * production it also carries the latest KPI attainment (percent, averaged over the KPIs that have
+ * one) and the latest value-review decision.
+ */
 public record CrmRecord(
     String externalId,
     String name,
@@ -13,4 +17,12 @@ public record CrmRecord(
     RiskTier riskTier,
     Owners owners,
     String sponsor,
-    String goLiveDate) {}
+    String goLiveDate,
+    Double latestAttainment,
+    String latestValueDecision) {
+
+  public CrmRecord(String externalId, String name, String businessUnit, Stage stage, RiskTier riskTier, Owners owners,
+      String sponsor, String goLiveDate) {
+    this(externalId, name, businessUnit, stage, riskTier, owners, sponsor, goLiveDate, null, null);
+  }
+}
