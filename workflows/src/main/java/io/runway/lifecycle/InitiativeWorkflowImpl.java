@@ -58,6 +58,14 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   @WorkflowInit
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
+    this(launch, carried, true);
+  }
+
+  /**
+   * With {@code valueReviewsReleased} false the run behaves as the release before value reviews did
+   * (no version markers, no reviews): how the upgrade test starts a workflow "before the deploy".
+   */
+  InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried, boolean valueReviewsReleased) {
     this.launch = launch;
     this.state = carried != null ? carried : launched(launch);
     Notifier notifier = new Notifier(state, systems);
@@ -68,7 +76,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     this.records = new Records(state, systems, incidents);
     this.tasks = tasks;
     this.ledger = new ValueLedger(state);
-    this.values = new ValueReviews(state, systems, tasks, records, ledger);
+    this.values = new ValueReviews(state, systems, tasks, records, ledger, valueReviewsReleased);
     this.exceptions = new ReadinessExceptions(state, tasks);
     this.production = new ProductionLife(state, gates, records, tickets, values, exceptions);
   }

@@ -48,10 +48,12 @@ final class ValueReviews {
   private final Tasks tasks;
   private final Records records;
   private final ValueLedger ledger;
+  private final boolean released;
   private boolean enabled;
   private boolean running;
 
-  ValueReviews(InitiativeState state, Integrations systems, Tasks tasks, Records records, ValueLedger ledger) {
+  ValueReviews(InitiativeState state, Integrations systems, Tasks tasks, Records records, ValueLedger ledger, boolean released) {
+    this.released = released;
     this.state = state;
     this.systems = systems;
     this.tasks = tasks;
@@ -61,12 +63,12 @@ final class ValueReviews {
 
   /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
   void chooseVersion() {
-    enabled = Workflow.getVersion(VALUE_REVIEWS, Workflow.DEFAULT_VERSION, 1) == 1;
+    enabled = released && Workflow.getVersion(VALUE_REVIEWS, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   void wentLive() {
     state.value.wentLiveAt = Gates.now();
-    if (!enabled) {
+    if (!enabled && released) {
       enabled = Workflow.getVersion(AT_GO_LIVE, Workflow.DEFAULT_VERSION, 1) == 1;
     }
     start();
@@ -74,7 +76,7 @@ final class ValueReviews {
 
   /** A KPI or cost figure was recorded: a run from before value reviews starts them now if it is in production. */
   void figureRecorded() {
-    if (!enabled && state.inProduction && !state.ended()) {
+    if (!enabled && released && state.inProduction && !state.ended()) {
       enabled = Workflow.getVersion(ON_FIRST_FIGURE, Workflow.DEFAULT_VERSION, 1) == 1;
       start();
     }
