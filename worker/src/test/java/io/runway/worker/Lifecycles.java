@@ -72,6 +72,9 @@ final class Lifecycles {
     body.put("decision", "APPROVE");
     body.put("comment", "meets the bar");
     body.put("evidence", evidence);
+    if ("DATA_READINESS".equals(gate)) {
+      body.put("metrics", LifecycleSteps.READY_DATA);
+    }
     Api.Response done = test.api.post(user, "/api/v1/tasks/" + task.path("id").asString() + "/complete", body);
     assertThat(done.status()).as(done.raw()).isEqualTo(200);
   }
