@@ -21,7 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -97,7 +96,7 @@ class ValueGauges implements MeterBinder {
       }
       attainment.register(attainments, true);
       costToBudget.register(ratios, true);
-    } catch (DataAccessException | RuntimeException e) {
+    } catch (RuntimeException e) {
       log.warn("value gauges not refreshed, they keep their last values: {}", e.getMessage());
     }
   }
