@@ -33,6 +33,11 @@ final class Lifecycles {
   /** Through every gate, the integration ticket resolved by a signed Jira delivery. */
   void toProduction() {
     toIntegrationAwaitingTicket();
+    fromIntegrationToProduction();
+  }
+
+  /** The rest of {@link #toProduction}: the integration ticket resolved, validation and handover approved. */
+  void fromIntegrationToProduction() {
     String body = WebhookSender.jiraIssueDone(ticketOf("INTEGRATION"));
     Api.Response resolved = test.api.postRaw("/api/v1/webhooks/jira", WebhookSender.bytes(body),
         WebhookSender.jiraHeaders(WebhookSender.deliveryId(), body, WebhookSender.JIRA_SECRET));
