@@ -45,6 +45,8 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
   final AtomicInteger crmRefusals = new AtomicInteger();
   final AtomicInteger ticketRefusals = new AtomicInteger();
+  /** How often the workflow read a ticket's status from the ticketing system. */
+  final AtomicInteger statusReads = new AtomicInteger();
   /** When set, opening a ticket for this gate publishes its id, then waits for {@link #releaseTicketOpening}. */
   volatile io.runway.lifecycle.model.Gate holdTicketOpeningFor;
   final java.util.concurrent.CompletableFuture<String> heldTicketId = new java.util.concurrent.CompletableFuture<>();
@@ -107,6 +109,12 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
     if (update.targetStatus() != null) {
       ticketStatus.put(update.ticketId(), update.targetStatus());
     }
+  }
+
+  @Override
+  public io.runway.lifecycle.model.TicketEvent readStatus(TicketRef ticket) {
+    statusReads.incrementAndGet();
+    return new io.runway.lifecycle.model.TicketEvent(ticket.id(), ticketStatus.getOrDefault(ticket.id(), "OPEN"), "fake");
   }
 
   @Override

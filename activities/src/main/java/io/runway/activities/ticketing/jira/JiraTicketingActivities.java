@@ -1,19 +1,25 @@
 package io.runway.activities.ticketing.jira;
 
+import io.runway.activities.http.AttemptGuard;
 import io.runway.activities.http.VendorHttp;
+import io.runway.activities.ledger.WriteLedger;
+import io.runway.activities.ledger.WriteLease;
 import io.runway.lifecycle.activity.TicketRequest;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.activity.TicketingActivities;
+import io.runway.lifecycle.model.TicketEvent;
 import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +28,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Tickets as Jira Cloud issues. Every write is looked up by the workflow's request key first, so a
- * retried activity (after a timeout, a 5xx or a worker crash) never makes a second issue or comment.
+ * Tickets as Jira Cloud issues, each write exactly once per request key however often and however
+ * concurrently it is attempted. Under the request key's {@link WriteLease} (so two attempts never
+ * interleave) an open looks for the issue first: by the id an earlier attempt recorded (a direct,
+ * consistent read), then by search, adopting only a hit that carries this request's label or
+ * property. Search lags behind creates, so after a create whose answer was lost it waits out
+ * {@code runway.jira.search-lag} before it may create again, and right after a create it looks once
+ * more: should an earlier issue for the key turn up, that one is adopted and the new one relabelled
+ * as a duplicate. Comments carry their request key and are listed (consistently) before posting.
  */
 @Component("ticketingActivities")
 @ConditionalOnProperty(name = "runway.ticketing.provider", havingValue = "jira")
@@ -31,58 +43,122 @@ import org.springframework.stereotype.Component;
 public class JiraTicketingActivities implements TicketingActivities {
 
   public static final String SYSTEM = "jira";
+  static final String VENDOR = "Jira";
   /** The issue entity property that records which Runway request made the issue. */
   static final String PROPERTY = "runway";
+  /** Put on an issue Runway made twice for one request, in place of the request's label. */
+  static final String DUPLICATE_LABEL = "runway-duplicate";
   private static final int MAX_SUMMARY = 255;
   private static final int MAX_LABEL = 255;
 
   private final JiraProperties jira;
   private final JiraApi api;
+  private final WriteLedger ledger;
 
-  public JiraTicketingActivities(JiraProperties jira) {
+  public JiraTicketingActivities(JiraProperties jira, WriteLedger ledger) {
     this.jira = jira;
+    this.ledger = ledger;
     String credentials = Base64.getEncoder()
         .encodeToString((jira.email() + ":" + jira.apiToken()).getBytes(StandardCharsets.UTF_8));
-    this.api = new JiraApi(new VendorHttp("Jira", jira.baseUrl(), jira.timeout(), () -> "Basic " + credentials));
+    this.api = new JiraApi(new VendorHttp(VENDOR, jira.baseUrl(), jira.timeout(), () -> "Basic " + credentials));
   }
 
   @Override
   public TicketRef openTicket(TicketRequest request) {
     String label = requestLabel(request.requestKey());
-    String issueKey = api.findIssueKey(lookupJql(label, request.requestKey()))
-        .orElseGet(() -> api.createIssue(fields(request, label)));
-    // Written whether found or created: an attempt that crashed after the create left it unwritten.
+    try (WriteLease lease = ledger.lease(VENDOR, request.requestKey())) {
+      JiraApi.Issue issue = find(request, label, lease).orElseGet(() -> create(request, label, lease));
+      return new TicketRef(SYSTEM, issue.key(), jira.browse(issue.key()).toString());
+    }
+  }
+
+  private Optional<JiraApi.Issue> find(TicketRequest request, String label, WriteLease lease) {
+    Optional<JiraApi.Issue> known = lease.recordId().flatMap(api::getIssue).filter(i -> i.carries(label, request.requestKey()));
+    if (known.isPresent()) {
+      return Optional.of(adopt(known.get(), request, lease));
+    }
+    Optional<JiraApi.Issue> found = earliestCarrying(request, label, List.of());
+    if (found.isEmpty() && lease.createUnanswered()) {
+      // the create may have gone through unseen: search shows it once Jira's index has caught up
+      AttemptGuard.current().pause(VENDOR, "waiting out Jira's search lag after a create whose answer was lost",
+          lease.lagLeft(jira.searchLag()));
+      found = earliestCarrying(request, label, List.of());
+    }
+    return found.map(issue -> adopt(issue, request, lease));
+  }
+
+  private JiraApi.Issue create(TicketRequest request, String label, WriteLease lease) {
+    lease.creating();
+    JiraApi.Issue created = api.createIssue(fields(request, label), property(request));
+    lease.recorded(created.id());
+    // right after: an issue for this key that an earlier attempt made and Runway lost track of wins
+    JiraApi.Issue earliest = earliestCarrying(request, label, List.of(created.id())).orElse(created);
+    if (!earliest.id().equals(created.id())) {
+      api.relabelDuplicate(created.key(), label, DUPLICATE_LABEL);
+      api.addComment(created.key(), Adf.doc("Duplicate of " + earliest.key() + ": Runway opened this issue twice for one request and"
+          + " keeps " + earliest.key() + ". Close or delete this one."));
+      lease.recorded(earliest.id());
+    }
+    return earliest;
+  }
+
+  /** The earliest issue search finds that carries this request's label or property; hits that do not are someone else's. */
+  private Optional<JiraApi.Issue> earliestCarrying(TicketRequest request, String label, List<String> reconcile) {
+    return api.findIssues(lookupJql(label, request.requestKey()), reconcile).stream()
+        .filter(issue -> issue.carries(label, request.requestKey()))
+        .min(Comparator.comparingLong(JiraApi.Issue::order));
+  }
+
+  /** An issue made by an older Runway, or whose property someone removed, gets it back. */
+  private JiraApi.Issue adopt(JiraApi.Issue issue, TicketRequest request, WriteLease lease) {
+    lease.recorded(issue.id());
+    if (!request.requestKey().equals(issue.property().path("requestKey").asText(null))) {
+      lease.stillHeld();
+      api.setProperty(issue.key(), PROPERTY, property(request));
+    }
+    return issue;
+  }
+
+  private static Map<String, Object> property(TicketRequest request) {
     Map<String, Object> property = new LinkedHashMap<>();
     property.put("requestKey", request.requestKey());
     property.put("initiativeKey", request.initiativeKey());
     property.put("gate", request.gate() == null ? null : request.gate().name());
-    api.setProperty(issueKey, PROPERTY, property);
-    return new TicketRef(SYSTEM, issueKey, jira.browse(issueKey).toString());
+    return property;
   }
 
   @Override
   public void updateTicket(TicketUpdate update) {
-    if (update.comment() != null && !update.comment().isBlank()) {
-      commentOnce(update.ticketId(), update.requestKey(), update.comment());
+    try (WriteLease lease = ledger.lease(VENDOR, update.requestKey())) {
+      if (update.comment() != null && !update.comment().isBlank()) {
+        commentOnce(update.ticketId(), update.requestKey(), update.comment(), lease);
+      }
+      if (update.targetStatus() != null) {
+        close(update.ticketId(), update.requestKey(), update.targetStatus(), lease);
+      }
     }
-    if (update.targetStatus() != null) {
-      close(update.ticketId(), update.requestKey(), update.targetStatus());
-    }
+  }
+
+  @Override
+  public TicketEvent readStatus(TicketRef ticket) {
+    String category = api.statusCategory(ticket.id());
+    return new TicketEvent(ticket.id(), "done".equals(category) ? "RESOLVED" : category.toUpperCase(Locale.ROOT), SYSTEM);
   }
 
   /**
    * The request key rides in the comment as a last paragraph "runway:KEY". Comment properties would
    * hide it, but Jira cannot list them with the comments, which would cost one call per comment.
    */
-  private void commentOnce(String issueKey, String requestKey, String text) {
+  private void commentOnce(String issueKey, String requestKey, String text, WriteLease lease) {
     String marker = "runway:" + requestKey;
     boolean posted = api.comments(issueKey).stream().anyMatch(comment -> Adf.hasTextNode(comment.path("body"), marker));
     if (!posted) {
+      lease.stillHeld();
       api.addComment(issueKey, Adf.doc(text, marker));
     }
   }
 
-  private void close(String issueKey, String requestKey, String targetStatus) {
+  private void close(String issueKey, String requestKey, String targetStatus, WriteLease lease) {
     String wanted = switch (targetStatus) {
       case "DONE" -> jira.doneTransition();
       case "CANCELLED" -> jira.cancelTransition();
@@ -100,9 +176,10 @@ public class JiraTicketingActivities implements TicketingActivities {
       chosen = named(offered, jira.doneTransition());
       if (chosen.isPresent()) {
         commentOnce(issueKey, requestKey + "/cancelled", "Cancelled in Runway. This workflow has no \"" + wanted
-            + "\" transition, so the issue is closed with \"" + jira.doneTransition() + "\".");
+            + "\" transition, so the issue is closed with \"" + jira.doneTransition() + "\".", lease);
       }
     }
+    lease.stillHeld();
     api.transition(issueKey, chosen.orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
         "Jira issue " + issueKey + " has no transition named \"" + wanted + "\"; available: "
             + String.join(", ", offered.stream().map(JiraApi.Transition::name).toList())
@@ -115,12 +192,12 @@ public class JiraTicketingActivities implements TicketingActivities {
   }
 
   /**
-   * The label is set by the create itself, so it finds the issue even when the property write after
-   * it never happened; the property finds issues whose labels someone edited.
+   * The label finds the issue by the create's own fields; the property finds issues whose labels
+   * someone edited. Earliest first, so a duplicate never wins over the original.
    */
   private String lookupJql(String label, String requestKey) {
     return "project = " + quoted(jira.projectKey()) + " AND (labels = " + quoted(label)
-        + " OR issue.property[" + PROPERTY + "].requestKey = " + quoted(requestKey) + ")";
+        + " OR issue.property[" + PROPERTY + "].requestKey = " + quoted(requestKey) + ") ORDER BY created ASC";
   }
 
   private Map<String, Object> fields(TicketRequest request, String label) {
