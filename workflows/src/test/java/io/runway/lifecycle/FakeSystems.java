@@ -41,6 +41,8 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<Notification> notifications = new CopyOnWriteArrayList<>();
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
   final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
+  /** Metrics the registry holds with a value that is not a number, as it sent them. */
+  final Map<String, String> invalidMetrics = new ConcurrentHashMap<>();
   private final AtomicInteger ticketNumbers = new AtomicInteger();
   /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
   final AtomicInteger crmRefusals = new AtomicInteger();
@@ -129,6 +131,13 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
     Map<String, Double> found = new java.util.LinkedHashMap<>();
     query.metricNames().stream().filter(metrics::containsKey).forEach(n -> found.put(n, metrics.get(n)));
     return found;
+  }
+
+  @Override
+  public io.runway.lifecycle.activity.MetricsReading readRunMetrics(MetricsQuery query) {
+    Map<String, String> invalid = new java.util.LinkedHashMap<>();
+    query.metricNames().stream().filter(invalidMetrics::containsKey).forEach(n -> invalid.put(n, invalidMetrics.get(n)));
+    return new io.runway.lifecycle.activity.MetricsReading(readMetrics(query), invalid);
   }
 
   @Override
