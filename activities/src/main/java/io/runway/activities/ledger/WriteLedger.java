@@ -40,10 +40,15 @@ public class WriteLedger {
 
   /** The lease of {@code requestKey} at {@code system}, waiting (heartbeating) while another attempt holds it. */
   public WriteLease lease(String system, String requestKey) {
+    return lease(system, requestKey, UNGUARDED_HOLD);
+  }
+
+  /** As {@link #lease(String, String)}, held at most {@code longest} (and never past the attempt's time). */
+  WriteLease lease(String system, String requestKey, Duration longest) {
     AttemptGuard guard = AttemptGuard.current();
     String holder = UUID.randomUUID().toString();
     while (true) {
-      Duration hold = guard.remaining().compareTo(UNGUARDED_HOLD) < 0 ? guard.remaining() : UNGUARDED_HOLD;
+      Duration hold = guard.remaining().compareTo(longest) < 0 ? guard.remaining() : longest;
       Optional<Row> taken = jdbc.sql(TAKE).param("system", system).param("key", requestKey).param("holder", holder)
           .param("seconds", hold.toMillis() / 1000.0)
           .query((rs, n) -> new Row(rs.getString("record_id"),

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HostileVendor implements AutoCloseable {
 
   /** A request as the vendor received it. */
-  public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+  public record Request(String method, String path, String query, Map<String, List<String>> headers, String body, Instant receivedAt) {
 
     public String url() {
       return query == null ? path : path + "?" + query;
@@ -155,6 +156,11 @@ public final class HostileVendor implements AutoCloseable {
 
   public List<Request> requests(String method, String pathPrefix) {
     return journal.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+  }
+
+  /** The requests to exactly this path whose body mentions {@code text} (a request key, a label), in arrival order. */
+  public List<Request> requests(String method, String path, String text) {
+    return journal.stream().filter(r -> r.method().equals(method) && r.path().equals(path) && r.body().contains(text)).toList();
   }
 
   /** Bytes the vendor has written to clients, huge bodies included: what a client could have had to hold. */
@@ -316,7 +322,7 @@ public final class HostileVendor implements AutoCloseable {
     String target = parts[1];
     int q = target.indexOf('?');
     return new Request(parts[0].toUpperCase(Locale.ROOT), q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1),
-        headers, body);
+        headers, body, Instant.now());
   }
 
   private static String line(InputStream in) throws IOException {

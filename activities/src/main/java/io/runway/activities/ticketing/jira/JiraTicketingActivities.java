@@ -211,7 +211,7 @@ public class JiraTicketingActivities implements TicketingActivities {
   }
 
   /** A short, deterministic label per request key (labels are capped and cannot hold spaces). */
-  static String requestLabel(String requestKey) {
+  public static String requestLabel(String requestKey) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(requestKey.getBytes(StandardCharsets.UTF_8));
       return "runway-req-" + HexFormat.of().formatHex(hash, 0, 8);
