@@ -74,4 +74,13 @@ final class Notifier {
       state.changed(Gates.now(), "INTEGRATION_ERROR", task.gate, null, sent.failure());
     }
   }
+
+  /** A notification about the initiative rather than one of its tasks (a system of record that keeps failing). */
+  void sendAbout(String requestKey, String kind, io.runway.lifecycle.model.Gate gate, List<String> recipients, String subject,
+      String body) {
+    Notification notification = new Notification(requestKey, kind, state.request.key(), null, recipients, subject, body);
+    var sent = Integrations.attempt("sending " + kind + " for " + state.request.key(), () -> systems.notifications.send(notification));
+    state.changed(Gates.now(), sent.succeeded() ? kind : "INTEGRATION_ERROR", gate, null,
+        sent.succeeded() ? "notified " + String.join(", ", recipients) + ": " + subject : sent.failure());
+  }
 }

@@ -47,6 +47,12 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
   final AtomicInteger crmRefusals = new AtomicInteger();
   final AtomicInteger ticketRefusals = new AtomicInteger();
+  /** How many ticket opens in a row fail as an overloaded vendor's would (retryable), and the Retry-After each sends. */
+  final AtomicInteger ticketOutages = new AtomicInteger();
+  volatile java.time.Duration outageRetryAfter;
+  /** How many promotions / metric reads in a row fail as a final refusal. */
+  final AtomicInteger promoteRefusals = new AtomicInteger();
+  final AtomicInteger metricsRefusals = new AtomicInteger();
   /** How often the workflow read a ticket's status from the ticketing system. */
   final AtomicInteger statusReads = new AtomicInteger();
   /** When set, opening a ticket for this gate publishes its id, then waits for {@link #releaseTicketOpening}. */
@@ -83,6 +89,10 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   @Override
   public TicketRef openTicket(TicketRequest request) {
     refuseIfAsked(ticketRefusals, "Jira");
+    if (ticketOutages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw io.temporal.failure.ApplicationFailure.newBuilder().setMessage("Jira create issue answered HTTP 503: Service Unavailable")
+          .setType("JiraUnavailable").setNextRetryDelay(outageRetryAfter).build();
+    }
     TicketRef ticket = ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
       String id = "T-" + ticketNumbers.incrementAndGet();
       ticketStatus.put(id, "OPEN");
@@ -135,6 +145,7 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
 
   @Override
   public io.runway.lifecycle.activity.MetricsReading readRunMetrics(MetricsQuery query) {
+    refuseIfAsked(metricsRefusals, "MLflow");
     Map<String, String> invalid = new java.util.LinkedHashMap<>();
     query.metricNames().stream().filter(invalidMetrics::containsKey).forEach(n -> invalid.put(n, invalidMetrics.get(n)));
     return new io.runway.lifecycle.activity.MetricsReading(readMetrics(query), invalid);
@@ -142,6 +153,7 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
 
   @Override
   public void promote(PromotionRequest request) {
+    refuseIfAsked(promoteRefusals, "MLflow");
     promotions.add(request);
   }
 

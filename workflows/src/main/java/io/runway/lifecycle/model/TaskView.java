@@ -31,4 +31,15 @@ public record TaskView(
     int escalationLevel,
     Map<String, Double> metrics,
     List<String> missingItems,
-    String findings) {}
+    String findings,
+    Map<String, String> invalidMetrics,
+    boolean awaitingMetrics) {
+
+  /**
+   * {@code invalidMetrics}: metrics the model registry sent with a value that is not a number, name to
+   * what it sent. {@code awaitingMetrics}: the task's metrics are still being read, and approval waits for them.
+   */
+  public TaskView {
+    invalidMetrics = invalidMetrics == null ? Map.of() : invalidMetrics;
+  }
+}
