@@ -50,6 +50,15 @@ public final class VendorFailures {
     return ApplicationFailure.newNonRetryableFailure(bounded(message), type + "Rejected");
   }
 
+  /**
+   * Whether a failed write certainly changed nothing at the vendor: it answered with a refusal (a 4xx,
+   * a redirect) or asked to come back later (429, 503). A 500, 502 or 504, or no answer, may hide a write.
+   */
+  public static boolean madeNothing(ApplicationFailure failure) {
+    String type = failure.getType() == null ? "" : failure.getType();
+    return type.endsWith("Rejected") || type.endsWith("Throttled") || type.endsWith("Redirected");
+  }
+
   /** No answer at all (connection refused, dropped, past the call's deadline): worth retrying with backoff. */
   public static ApplicationFailure unreachable(String system, String call, Throwable cause) {
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

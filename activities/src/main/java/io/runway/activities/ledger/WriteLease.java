@@ -67,6 +67,16 @@ public final class WriteLease implements AutoCloseable {
     }
   }
 
+  /**
+   * The vendor answered the create with a refusal (a 4xx, a 429 or 503 asking to come back later): it
+   * made nothing, so the next attempt need not wait out the search lag before creating.
+   */
+  public void createRefused() {
+    jdbc.sql("update vendor_write set create_sent_at = null, updated_at = now() where system = :system and request_key = :key"
+            + " and holder = :holder")
+        .param("system", system).param("key", requestKey).param("holder", holder).update();
+  }
+
   /** Right before any other write: refuses when the lease is no longer this attempt's. */
   public void stillHeld() {
     int held = jdbc.sql("""

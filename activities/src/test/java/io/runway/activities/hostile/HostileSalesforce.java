@@ -23,7 +23,7 @@ public final class HostileSalesforce {
   /** The fields of the record with this external id, or null. */
   public synchronized Map<String, String> record(String externalId) {
     Map<String, String> record = records.get(externalId);
-    return record == null ? null : Map.copyOf(record);
+    return record == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(record));
   }
 
   public synchronized int recordCount() {

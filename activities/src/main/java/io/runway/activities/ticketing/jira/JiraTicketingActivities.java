@@ -1,6 +1,7 @@
 package io.runway.activities.ticketing.jira;
 
 import io.runway.activities.http.AttemptGuard;
+import io.runway.activities.http.VendorFailures;
 import io.runway.activities.http.VendorHttp;
 import io.runway.activities.ledger.WriteLedger;
 import io.runway.activities.ledger.WriteLease;
@@ -89,7 +90,15 @@ public class JiraTicketingActivities implements TicketingActivities {
 
   private JiraApi.Issue create(TicketRequest request, String label, WriteLease lease) {
     lease.creating();
-    JiraApi.Issue created = api.createIssue(fields(request, label), property(request));
+    JiraApi.Issue created;
+    try {
+      created = api.createIssue(fields(request, label), property(request));
+    } catch (ApplicationFailure failure) {
+      if (VendorFailures.madeNothing(failure)) {
+        lease.createRefused();
+      }
+      throw failure;
+    }
     lease.recorded(created.id());
     // right after: an issue for this key that an earlier attempt made and Runway lost track of wins
     JiraApi.Issue earliest = earliestCarrying(request, label, List.of(created.id())).orElse(created);

@@ -71,8 +71,15 @@ public class ServiceNowTicketingActivities implements TicketingActivities {
         return adopt(carrying.get(0), lease);
       }
       lease.creating();
-      VendorHttp.Response answer = http.send("create change request", "POST", tablePath() + "?sysparm_fields=sys_id,number",
-          newRecord(request));
+      VendorHttp.Response answer;
+      try {
+        answer = http.send("create change request", "POST", tablePath() + "?sysparm_fields=sys_id,number", newRecord(request));
+      } catch (ApplicationFailure failure) {
+        if (VendorFailures.madeNothing(failure)) {
+          lease.createRefused();
+        }
+        throw failure;
+      }
       JsonNode created = answer.json().path("result");
       if (created.path("sys_id").asText("").isBlank() || created.path("number").asText("").isBlank()) {
         throw VendorFailures.malformed(VENDOR, "create change request", "the new record's sys_id and number", answer.body());

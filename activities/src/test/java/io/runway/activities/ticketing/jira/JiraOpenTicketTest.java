@@ -103,6 +103,21 @@ class JiraOpenTicketTest extends JiraStubbedTest {
   }
 
   @Test
+  void aRetryAfterACreateJiraRefusedWith503CreatesAtOnceWithoutWaitingOutTheSearchLag() {
+    jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).willReturn(json(200, searchResult())));
+    jira.stubFor(post(urlEqualTo("/rest/api/3/issue")).inScenario("busy").whenScenarioStateIs(STARTED)
+        .willReturn(json(503, error("\"Service Unavailable\"", "")).withHeader("Retry-After", "1")).willSetStateTo("recovered"));
+    jira.stubFor(post(urlEqualTo("/rest/api/3/issue")).inScenario("busy").whenScenarioStateIs("recovered")
+        .willReturn(json(201, created("SEC-7"))));
+    assertThatThrownBy(() -> adapter.openTicket(REQUEST)).isInstanceOf(ApplicationFailure.class);
+
+    long started = System.nanoTime();
+    assertThat(adapter.openTicket(REQUEST).id()).isEqualTo("SEC-7");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a refused create made nothing to wait for").isLessThan(SEARCH_LAG);
+  }
+
+  @Test
   void aHitWithoutThisRequestsLabelOrPropertyIsAnotherInitiativesIssueAndIsNotAdopted() {
     String someoneElses = issueBean("10001", "SEC-1", "runway-req-0000000000000000", "OTHER-7/security-review/1");
     jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).willReturn(json(200, searchResult(someoneElses))));

@@ -32,6 +32,7 @@ abstract class JiraStubbedTest {
 
   static final String TOKEN = "s3cr3t-t0ken-for-tests";
   static final String PROJECT = "SEC";
+  static final Duration SEARCH_LAG = Duration.ofSeconds(5);
   static WireMockServer jira;
   JiraTicketingActivities adapter;
 
@@ -60,7 +61,7 @@ abstract class JiraStubbedTest {
   /** The timeout is generous: a cold WireMock on a busy two-core machine can take seconds to answer first. */
   static JiraProperties properties() {
     return new JiraProperties(URI.create(jira.baseUrl()), "runway@example.com", TOKEN, PROJECT, "Task", "Done", "Cancel",
-        Duration.ofSeconds(10), Duration.ofSeconds(1));
+        Duration.ofSeconds(10), SEARCH_LAG);
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {
