@@ -1,6 +1,7 @@
 package io.runway.lifecycle;
 
 import io.runway.lifecycle.activity.Notification;
+import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.policy.EscalationPolicy;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -76,7 +77,7 @@ final class Notifier {
   }
 
   /** A notification about the initiative rather than one of its tasks (a system of record that keeps failing). */
-  void sendAbout(String requestKey, String kind, io.runway.lifecycle.model.Gate gate, List<String> recipients, String subject,
+  void sendAbout(String requestKey, String kind, Gate gate, List<String> recipients, String subject,
       String body) {
     Notification notification = new Notification(requestKey, kind, state.request.key(), null, recipients, subject, body);
     var sent = Integrations.attempt("sending " + kind + " for " + state.request.key(), () -> systems.notifications.send(notification));
