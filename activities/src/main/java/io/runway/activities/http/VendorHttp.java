@@ -23,10 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +57,6 @@ public final class VendorHttp {
 
   /** The most of one answer Runway reads (2 MiB): far above any answer the adapters ask for. */
   public static final int MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-  private static final Duration HEARTBEAT_SLICE = Duration.ofSeconds(1);
 
   private static final String INSTRUMENTATION = "io.runway.activities.http";
   private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
@@ -196,8 +191,8 @@ public final class VendorHttp {
     }
     headers.forEach(request::header);
     otel.getPropagators().getTextMapPropagator().inject(Context.current(), request, HEADERS);
-    HttpResponse<CappedBody.Body> response = await(guard, call, http.sendAsync(request.build(), CappedBody.handler(maxResponseBytes)),
-        deadline);
+    HttpResponse<CappedBody.Body> response = AnswerWait.await(guard, system, call,
+        http.sendAsync(request.build(), CappedBody.handler(maxResponseBytes)), deadline);
     int status = response.statusCode();
     Span.current().setAttribute(HTTP_STATUS, (long) status);
     CappedBody.Body read = response.body();
@@ -211,47 +206,6 @@ public final class VendorHttp {
     }
     // an error answer is quoted, and quoting cuts it: the part read is enough
     throw VendorFailures.of(system, call, status, response.headers(), text, clock);
-  }
-
-  /**
-   * Waits for the whole answer until the deadline, heartbeating every second so a cancellation stops the
-   * wait; on the deadline or a cancellation the exchange is cancelled, which closes its connection.
-   */
-  private HttpResponse<CappedBody.Body> await(AttemptGuard guard, String call,
-      CompletableFuture<HttpResponse<CappedBody.Body>> answer, Duration deadline) {
-    long until = System.nanoTime() + deadline.toNanos();
-    try {
-      while (true) {
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-          throw new TimeoutException();
-        }
-        try {
-          return answer.get(Math.min(left, HEARTBEAT_SLICE.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException stillWaiting) {
-          guard.heartbeat(call);
-        }
-      }
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      throw VendorFailures.unreachable(system, call, new IOException("no complete answer within " + describe(deadline)
-          + " (connect, headers and body)"));
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw VendorFailures.unreachable(system, call, cause);
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      throw VendorFailures.unreachable(system, call, e);
-    } catch (RuntimeException cancelledOrGone) {
-      // the heartbeat found the attempt cancelled or timed out: stop reading, and let Temporal know
-      answer.cancel(true);
-      throw cancelledOrGone;
-    }
-  }
-
-  private static String describe(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private static int port(URI uri) {

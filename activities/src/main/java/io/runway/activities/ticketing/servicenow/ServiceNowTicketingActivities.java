@@ -41,7 +41,6 @@ public class ServiceNowTicketingActivities implements TicketingActivities {
 
   public static final String SYSTEM = "servicenow";
   static final String VENDOR = "ServiceNow";
-  private static final int SHORT_DESCRIPTION_MAX = 160;
 
   /** Appended to the correlation id of a duplicate Runway cancelled, so that lookups by the key no longer find it. */
   static final String DUPLICATE_SUFFIX = "#duplicate";
@@ -73,7 +72,7 @@ public class ServiceNowTicketingActivities implements TicketingActivities {
       lease.creating();
       VendorHttp.Response answer;
       try {
-        answer = http.send("create change request", "POST", tablePath() + "?sysparm_fields=sys_id,number", newRecord(request));
+        answer = http.send("create change request", "POST", tablePath() + "?sysparm_fields=sys_id,number", ChangeRequestFields.of(request, properties.category()));
       } catch (ApplicationFailure failure) {
         if (VendorFailures.madeNothing(failure)) {
           lease.createRefused();
@@ -194,35 +193,6 @@ public class ServiceNowTicketingActivities implements TicketingActivities {
         + "&sysparm_limit=1&sysparm_fields=" + fields + (displayValues ? "&sysparm_display_value=all" : "");
     JsonNode result = http.send(call, "GET", path, null).array("result");
     return result.isEmpty() ? null : result.get(0);
-  }
-
-  private Map<String, Object> newRecord(TicketRequest request) {
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("short_description", shortDescription(request));
-    record.put("description", description(request));
-    record.put("category", properties.category());
-    record.put("correlation_id", request.requestKey());
-    record.put("correlation_display", "Runway");
-    return record;
-  }
-
-  private static String shortDescription(TicketRequest request) {
-    String summary = request.summary() != null && !request.summary().isBlank() ? request.summary()
-        : request.initiativeKey() + (request.gate() == null ? "" : " " + request.gate().slug());
-    return summary.length() > SHORT_DESCRIPTION_MAX ? summary.substring(0, SHORT_DESCRIPTION_MAX - 1) + "…" : summary;
-  }
-
-  private static String description(TicketRequest request) {
-    StringBuilder text = new StringBuilder(request.description() == null ? "" : request.description());
-    text.append(text.isEmpty() ? "" : "\n\n").append("Runway initiative: ").append(request.initiativeKey());
-    if (request.gate() != null) {
-      text.append("\nGate: ").append(request.gate().slug());
-    }
-    List<String> labels = request.labels() == null ? List.of() : request.labels();
-    if (!labels.isEmpty()) {
-      text.append("\nLabels: ").append(String.join(", ", labels));
-    }
-    return text.toString();
   }
 
   private TicketRef ref(String number, String sysId) {
