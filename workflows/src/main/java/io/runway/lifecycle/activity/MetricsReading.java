@@ -1,5 +1,7 @@
 package io.runway.lifecycle.activity;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,8 +11,9 @@ import java.util.Map;
  */
 public record MetricsReading(Map<String, Double> values, Map<String, String> invalid) {
 
+  /** Kept in the order the metrics were asked for (Map.copyOf would not), as the task shows them. */
   public MetricsReading {
-    values = values == null ? Map.of() : Map.copyOf(values);
-    invalid = invalid == null ? Map.of() : Map.copyOf(invalid);
+    values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    invalid = invalid == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(invalid));
   }
 }
