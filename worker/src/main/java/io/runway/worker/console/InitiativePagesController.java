@@ -77,6 +77,7 @@ class InitiativePagesController {
     model.addAttribute("request", view.request());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
     model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
+    model.addAttribute("vendorWait", InitiativePage.vendorWait(detail.timeline() == null ? List.of() : detail.timeline()).orElse(null));
     model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());
