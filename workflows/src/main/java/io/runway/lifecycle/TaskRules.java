@@ -8,6 +8,7 @@ import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.ReclassifyCommand;
+import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskKind;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -102,6 +103,12 @@ final class TaskRules {
     }
     if (command.riskTier() == state.riskTier) {
       throw Refusal.conflict(state.request.key() + " is already classified " + state.riskTier);
+    }
+    // a tier without gates would fail the workflow where it next asks for the tier's gates; PROHIBITED ends it instead
+    if (command.riskTier() != RiskTier.PROHIBITED && state.policy != null && !state.policyDefines(command.riskTier())) {
+      throw Refusal.invalid("lifecycle policy " + state.policy.version() + " defines no gates for risk tier "
+          + command.riskTier() + "; choose one of " + state.policy.tiers().keySet().stream().sorted().toList()
+          + " or PROHIBITED");
     }
     if (isBlank(command.reason())) {
       throw Refusal.invalid("reason is required: say why the risk tier changes");

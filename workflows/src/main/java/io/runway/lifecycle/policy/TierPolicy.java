@@ -8,6 +8,9 @@ import java.util.Optional;
 /** The gates of one risk tier, and its recertification in production (none when the period is null). */
 public record TierPolicy(List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification) {
 
+  /** No gates and no recertification: what a PROHIBITED initiative, which the policy gives no tier, is held to once rejected. */
+  public static final TierPolicy NONE = new TierPolicy(List.of(), null, null);
+
   public TierPolicy {
     gates = gates == null ? List.of() : List.copyOf(gates);
   }
