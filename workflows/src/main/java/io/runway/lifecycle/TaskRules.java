@@ -7,6 +7,7 @@ import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.ReclassifyCommand;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskKind;
@@ -33,13 +34,13 @@ final class TaskRules {
     TaskState task = openTask(state, command.taskId(), command.actor());
     String user = command.actor().username();
     if (command.release()) {
-      if (!user.equals(task.assignee)) {
+      if (!Identities.same(user, task.assignee)) {
         throw Refusal.conflict("task " + task.id + " is not claimed by " + user + ", so " + user + " cannot unclaim it");
       }
       return;
     }
     checkMayAct(state, task, command.actor());
-    if (task.assignee != null && !task.assignee.equals(user)) {
+    if (task.assignee != null && !Identities.same(task.assignee, user)) {
       throw Refusal.conflict("task " + task.id + " is already claimed by " + task.assignee + "; they must unclaim it first");
     }
   }
@@ -48,7 +49,7 @@ final class TaskRules {
     TaskState task = openTask(state, command.taskId(), command.actor());
     Actor actor = command.actor();
     checkMayAct(state, task, actor);
-    if (task.assignee != null && !task.assignee.equals(actor.username())) {
+    if (task.assignee != null && !Identities.same(task.assignee, actor.username())) {
       throw Refusal.conflict("task " + task.id + " is claimed by " + task.assignee + "; only they can complete it");
     }
     command.evidence().forEach(TaskRules::checkEvidence);
@@ -116,7 +117,7 @@ final class TaskRules {
   }
 
   private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
-    if (task.approvals.contains(command.actor().username())) {
+    if (Identities.includes(task.approvals, command.actor().username())) {
       throw Refusal.conflict(command.actor().username() + " has already approved " + task.id + "; the "
           + task.gate + " needs " + task.requiredApprovals + " distinct approvers");
     }
@@ -161,7 +162,7 @@ final class TaskRules {
       if (state.request.owners() != null && state.request.owners().includes(user)) {
         throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
       }
-      if (user.equals(state.launchedBy)) {
+      if (Identities.same(user, state.launchedBy)) {
         throw Refusal.forbidden(user + " launched " + state.request.key() + " and may not decide its gates");
       }
       if (actor.isMemberOf(Lifecycle.ADMIN)) {
@@ -175,7 +176,7 @@ final class TaskRules {
 
   private static boolean resubmitted(InitiativeState state, TaskState review, String user) {
     return state.tasks.stream().anyMatch(t -> t.kind == TaskKind.ADDRESS_FINDINGS && t.gate == review.gate
-        && user.equals(t.decidedBy));
+        && Identities.same(user, t.decidedBy));
   }
 
   /** Auditors read everything and change nothing, whatever other group they are also in. */
