@@ -26,8 +26,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(AuditRecordingFilter.ORDER)
 class AuditRecordingFilter extends OncePerRequestFilter {
 
-  /** Just before Spring Security's filter chain (-100), after forwarded-header handling and tracing. */
-  static final int ORDER = -101;
+  /**
+   * Before Spring Security's filter chain (-100) and the edge checks of parameters and origins (-101),
+   * so their refusals are recorded too; after tracing.
+   */
+  static final int ORDER = -102;
 
   private static final Logger log = LoggerFactory.getLogger(AuditRecordingFilter.class);
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

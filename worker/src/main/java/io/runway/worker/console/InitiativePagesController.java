@@ -13,6 +13,7 @@ import io.runway.worker.initiative.Initiatives;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.Paging;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,7 @@ class InitiativePagesController {
   @GetMapping
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
       @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "0") int page, Model model) {
+    Paging paging = Paging.of(page, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE);
     String text = Completion.trimmed(q);
     String stageName = Completion.trimmed(stage);
     String tier = Completion.trimmed(riskTier);
@@ -60,7 +62,7 @@ class InitiativePagesController {
     model.addAttribute("riskTier", tier);
     model.addAttribute("stages", Stage.values());
     model.addAttribute("riskTiers", RiskTier.values());
-    model.addAttribute("result", search.search(text, stageName, tier, Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("result", search.search(text, stageName, tier, paging));
     return "console/initiatives";
   }
 
@@ -132,7 +134,7 @@ class InitiativePagesController {
       flash.addFlashAttribute("actionError", refused.getMessage());
       flash.addFlashAttribute("failedAction", action);
     }
-    return "redirect:/console/initiatives/" + key;
+    return Redirects.to("/console/initiatives/{key}", key);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

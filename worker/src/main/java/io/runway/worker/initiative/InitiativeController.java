@@ -10,6 +10,7 @@ import io.runway.worker.initiative.CommandBodies.ReasonBody;
 import io.runway.worker.initiative.CommandBodies.ReclassifyBody;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.DayCounts;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import jakarta.validation.Valid;
@@ -54,11 +55,9 @@ class InitiativeController {
       @RequestParam(defaultValue = "14") int stalledDays,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    if (stalledDays < 1) {
-      throw ApiProblem.invalid("stalledDays", "must be 1 or more");
-    }
+    int days = DayCounts.of("stalledDays", stalledDays, 1);
     return readModel.list(
-        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, stalledDays), Paging.of(page, size));
+        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days), Paging.of(page, size));
   }
 
   @GetMapping("/{key}")

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -95,7 +96,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return switch (e.getCause()) {
       case InvalidFormatException invalid when invalid.getTargetType() != null && invalid.getTargetType().isEnum() ->
           unknownEnumValue(invalid);
-      case StrictJson.InvalidTextException invalid -> invalidText(invalid);
+      case StrictJson.InvalidTextException invalid -> invalidValue(invalid);
+      case StrictJson.InvalidNumberException invalid -> invalidValue(invalid);
+      case InvalidNullException nullItem -> nullItem(nullItem);
       case UnrecognizedPropertyException unknown -> unknownField(unknown);
       case MismatchedInputException mismatch -> wrongType(mismatch);
       case StreamReadException malformed ->
@@ -140,8 +143,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List.of(new FieldProblem(field, message)));
   }
 
-  /** Text Runway cannot store or show faithfully (control characters, broken Unicode); see {@link StrictJson}. */
-  private ResponseEntity<Object> invalidText(StrictJson.InvalidTextException e) {
+  /** A null item in a list or a null value in a map: what it stood for is unclear, so it is not guessed at. */
+  private ResponseEntity<Object> nullItem(InvalidNullException e) {
+    String field = path(e);
+    String message = "must not be null: leave the item out of the list (or the entry out of the object)";
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message + ".", List.of(new FieldProblem(field, message)));
+  }
+
+  /**
+   * Text Runway cannot store or show faithfully (control characters, broken Unicode) and numbers it
+   * will not compute with (not finite, astronomically large); see {@link StrictJson}.
+   */
+  private ResponseEntity<Object> invalidValue(InvalidFormatException e) {
     String field = path(e);
     String message = e.getOriginalMessage();
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message + ".", List.of(new FieldProblem(field, message)));
@@ -173,15 +186,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference ref : e.getPath()) {
-      if (ref.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "(body)" : path.toString();
+    return StrictJson.path(e);
   }
 
   private static String location(JacksonException e) {
@@ -199,6 +204,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (body instanceof ProblemDetail problem) {
       ProblemResponses.note(problem.getDetail());
+      HttpStatus status = HttpStatus.resolve(statusCode.value());
+      if (status != null && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+        List<FieldProblem> fields = ApiProblem.fieldsOf(status, problem.getDetail(), null);
+        if (!fields.isEmpty()) {
+          problem.setProperty("errors", fields);
+        }
+      }
     }
     return new ResponseEntity<>(body, problemHeaders, statusCode);
   }
@@ -206,8 +218,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     ProblemResponses.note(detail);
-    if (errors != null && !errors.isEmpty()) {
-      body.setProperty("errors", errors);
+    List<FieldProblem> fields = ApiProblem.fieldsOf(status, detail, errors);
+    if (!fields.isEmpty()) {
+      body.setProperty("errors", fields);
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

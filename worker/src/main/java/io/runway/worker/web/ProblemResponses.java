@@ -3,6 +3,7 @@ package io.runway.worker.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,11 +26,21 @@ public class ProblemResponses {
   }
 
   public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    write(response, status, detail, List.of());
+  }
+
+  /** As {@link #write(HttpServletResponse, HttpStatus, String)} with the fields at fault (a 422 always names one). */
+  public void write(HttpServletResponse response, HttpStatus status, String detail, List<ApiProblem.FieldProblem> errors)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", status.getReasonPhrase());
     body.put("status", status.value());
     body.put("detail", detail);
+    List<ApiProblem.FieldProblem> fields = ApiProblem.fieldsOf(status, detail, errors);
+    if (!fields.isEmpty()) {
+      body.put("errors", fields);
+    }
     note(detail);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
