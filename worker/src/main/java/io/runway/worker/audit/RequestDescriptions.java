@@ -1,6 +1,7 @@
 package io.runway.worker.audit;
 
 import io.runway.worker.security.Actors;
+import io.runway.worker.web.IpAddresses;
 import io.runway.worker.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ class RequestDescriptions {
     return new AuditRecord(
         actor == null ? ANONYMOUS : actor,
         roles,
-        request.getRemoteAddr(),
+        // the connection's address, or the one a trusted proxy forwarded: only ever a parsed IP address
+        IpAddresses.parse(request.getRemoteAddr()).orElse(null),
         initiative(request, variables),
         request.getMethod() + " " + route(request),
         Objects.requireNonNullElse(note(request, AuditNotes.OUTCOME), outcome(status)),

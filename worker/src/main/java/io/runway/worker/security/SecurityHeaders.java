@@ -7,7 +7,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The response headers every chain sets (the API's and the console's): a Content-Security-Policy for
  * a server-rendered console with same-origin scripts and styles only, no framing, no referrer beyond
  * this origin, no MIME sniffing, no powerful browser features, and HSTS on HTTPS requests (behind a
- * proxy, its X-Forwarded-Proto makes a request HTTPS; see server.forward-headers-strategy).
+ * proxy that runway.http.trusted-proxies names, its X-Forwarded-Proto makes a request HTTPS).
  */
 public final class SecurityHeaders {
 
