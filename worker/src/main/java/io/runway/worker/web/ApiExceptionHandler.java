@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -106,6 +107,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case null -> problem(HttpStatus.BAD_REQUEST, "A JSON request body is required.", null);
       default -> problem(HttpStatus.BAD_REQUEST, "The request body could not be read as JSON.", null);
     };
+  }
+
+  /** Names the media types the endpoint does take, so the caller can resend the same content correctly. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String sent = e.getContentType() == null ? "a body without a Content-Type" : "Content-Type '" + e.getContentType() + "'";
+    List<String> accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).sorted().toList();
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, sent + " is not accepted here; send "
+        + (accepted.isEmpty() ? "another type" : "one of " + accepted) + ".", null);
   }
 
   /** A query or path parameter of the wrong type: enums answer 422 with the allowed values, the rest 400. */
