@@ -185,6 +185,51 @@ class AuditTrailTest extends ApiTestSupport {
     JsonNode refused = only(entries, e -> e.path("detail").asString().contains(forgedId));
     assertThat(refused.path("outcome").asString()).isEqualTo("REJECTED_SIGNATURE");
     assertThat(refused.path("httpStatus").asInt()).isEqualTo(401);
+    assertThat(refused.path("actor").asString()).as("F5: only a verified delivery speaks for its source")
+        .isEqualTo("anonymous");
+    assertThat(refused.path("detail").asString()).contains("claims to be from jira");
+  }
+
+  /** F5: a console post refused by the CSRF check was recorded as anonymous although its session was signed in. */
+  @Test
+  void aConsolePostRefusedForItsCsrfTokenIsRecordedAsTheSessionsUser() {
+    Instant start = Instant.now();
+    ConsoleSession session = ConsoleSession.signIn(port, "program-office-2");
+    String key = uniqueKey("audit-csrf");
+
+    var refused = session.postRaw("/console/initiatives/" + key + "/withdraw", "reason=forged",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    JsonNode entry = only(entriesSince(start), e -> e.path("action").asString().endsWith(key + "/withdraw"));
+    assertThat(entry.path("actor").asString()).isEqualTo("program-office-2");
+    assertThat(entry.path("actorRoles").asString()).isEqualTo("program-office");
+    assertThat(entry.path("outcome").asString()).isEqualTo("FORBIDDEN");
+  }
+
+  /** F5: a NUL in a Basic user name or an enum value made the audit insert fail (401 unrecorded, 503 instead of 422). */
+  @Test
+  void controlCharactersInWhatARequestCarriesAreRefusedAtTheEdgeAndRecorded() {
+    Instant start = Instant.now();
+    String key = uniqueKey("audit-nul");
+
+    Api.Response nulUser = api.get("nul\u0000user:demo", "/api/v1/initiatives/" + key);
+    Map<String, Object> body = new java.util.LinkedHashMap<>(completeLaunch(key, "LIMITED"));
+    body.put("riskTier", "HIGH\u0000");
+    Api.Response nulTier = api.post(PROGRAM_OFFICE, "/api/v1/initiatives", body);
+
+    assertProblem(nulUser, 400);
+    assertThat(nulUser.detail()).contains("user name").contains("U+0000");
+    assertProblem(nulTier, 422);
+    List<JsonNode> entries = entriesSince(start);
+    JsonNode user = only(entries, e -> e.path("action").asString().equals("GET /api/v1/initiatives/" + key));
+    assertThat(user.path("httpStatus").asInt()).isEqualTo(400);
+    assertThat(user.path("detail").asString()).contains("credentials of 'nul\\u0000user'");
+    JsonNode tier = only(entries, e -> e.path("action").asString().equals("POST /api/v1/initiatives")
+        && e.path("initiativeKey").isNull() && e.path("detail").asString().contains("riskTier"));
+    assertThat(tier.path("httpStatus").asInt()).isEqualTo(422);
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + key).status()).as("nothing launched").isEqualTo(404);
+    assertThat(verify().path("ok").asBoolean()).isTrue();
   }
 
   @Test

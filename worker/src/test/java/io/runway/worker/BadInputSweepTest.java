@@ -371,6 +371,8 @@ class BadInputSweepTest extends ApiTestSupport {
     cases.add(launch.bad("a monthly cost of 1e999999999", json(body).replace("\"monthlyCost\":1200", "\"monthlyCost\":1e999999999"),
         Set.of(422), "monthlyCost", k));
     cases.add(launch.bad("a NUL in an enum value", json(with(body, "riskTier", "HIGH" + NUL)), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("a NUL after an enum value", json(with(body, "riskTier", "HIGH\u0000")), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("spaces around an enum value", json(with(body, "riskTier", " HIGH ")), Set.of(422), "riskTier", k));
     cases.add(launch.bad("a form body with a stray %", "key=%zz&name=x", Set.of(400, 415), null, k)
         .withContentType("application/x-www-form-urlencoded"));
     Map<String, Object> decision = Map.of("decision", "REQUEST_CHANGES", "comment", "more detail please");

@@ -49,6 +49,7 @@ class CrossSiteRequests extends OncePerRequestFilter {
       throws ServletException, IOException {
     String refusal = refusal(request);
     if (refusal != null) {
+      request.setAttribute(ProblemResponses.REFUSED_AT_THE_EDGE, Boolean.TRUE);
       problems.write(response, HttpStatus.FORBIDDEN, refusal);
       return;
     }

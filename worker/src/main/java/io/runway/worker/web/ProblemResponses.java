@@ -18,6 +18,11 @@ public class ProblemResponses {
 
   /** Request attribute: the {@code detail} of the problem the request was answered with (read by the audit trail). */
   public static final String DETAIL = ProblemResponses.class.getName() + ".detail";
+  /**
+   * Request attribute: the request was refused at the edge for what it carried (a control character in
+   * a parameter or a user name, a cross-site origin). The audit trail records such refusals of reads too.
+   */
+  public static final String REFUSED_AT_THE_EDGE = ProblemResponses.class.getName() + ".refusedAtTheEdge";
 
   private final JsonMapper json;
 

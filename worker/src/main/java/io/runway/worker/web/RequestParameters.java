@@ -51,6 +51,7 @@ class RequestParameters extends OncePerRequestFilter {
           + "); encode '%' as %25 and retry.";
     }
     if (refusal != null) {
+      request.setAttribute(ProblemResponses.REFUSED_AT_THE_EDGE, Boolean.TRUE);
       problems.write(response, HttpStatus.BAD_REQUEST, refusal);
       return;
     }

@@ -7,14 +7,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -42,6 +47,13 @@ public final class StrictJson {
     plainText.addKeyDeserializer(String.class, new PlainTextKeyDeserializer());
     plainText.addDeserializer(Double.class, new FiniteDoubleDeserializer());
     plainText.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
+    plainText.setDeserializerModifier(new ValueDeserializerModifier() {
+      @Override
+      public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+          BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+        return new ExactEnumDeserializer(deserializer);
+      }
+    });
     return base.rebuild()
         // a null inside a list or map ("kpis": [null], "metrics": {"a": null}) is a mistake, not an item
         .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
@@ -101,6 +113,37 @@ public final class StrictJson {
   static final class InvalidTextException extends InvalidFormatException {
     InvalidTextException(JsonParser parser, String problem, String text) {
       super(parser, problem, text, String.class);
+    }
+  }
+
+  /**
+   * An enum value is its constant's name exactly: Jackson would otherwise strip white space and
+   * control characters around it ("HIGH" followed by a NUL read as HIGH) and the text it echoes back
+   * could not even be stored.
+   */
+  private static final class ExactEnumDeserializer extends DelegatingDeserializer {
+    ExactEnumDeserializer(ValueDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+      return new ExactEnumDeserializer(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser parser, DeserializationContext context) {
+      if (parser.hasToken(JsonToken.VALUE_STRING)) {
+        String text = parser.getString();
+        String problem = problemWith(text);
+        if (problem != null) {
+          throw new InvalidTextException(parser, problem, text);
+        }
+        if (!text.equals(text.strip())) {
+          throw new InvalidFormatException(parser, "not one of the values", text, handledType());
+        }
+      }
+      return super.deserialize(parser, context);
     }
   }
 
