@@ -68,10 +68,10 @@ class InitiativePagesController {
 
   @GetMapping("/{key}")
   String page(@PathVariable String key, Authentication user, Model model) {
-    InitiativeDetail detail =
-        initiatives.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
-    InitiativeView view = InitiativePage.complete(detail.view(), key);
     Actor me = Actors.of(user);
+    InitiativeDetail detail =
+        initiatives.find(key, me).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    InitiativeView view = InitiativePage.complete(detail.view(), key);
     model.addAttribute("view", view);
     model.addAttribute("request", view.request());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));

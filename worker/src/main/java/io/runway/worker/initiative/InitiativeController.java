@@ -60,9 +60,11 @@ class InitiativeController {
         new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days), Paging.of(page, size));
   }
 
+  /** What the caller may read of it: other groups' task content is left out ({@link ReaderView}). */
   @GetMapping("/{key}")
-  InitiativeDetail get(@PathVariable String key) {
-    return readModel.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+  InitiativeDetail get(@PathVariable String key, Authentication user) {
+    return readModel.find(key).map(detail -> ReaderView.of(detail, Actors.of(user)))
+        .orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
   }
 
   @PostMapping("/{key}/evidence")
