@@ -1,5 +1,6 @@
 package io.runway.worker.security;
 
+import io.runway.worker.web.ResponseHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -11,11 +12,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 public final class SecurityHeaders {
 
-  public static final String CONTENT_SECURITY_POLICY = String.join("; ",
-      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-      "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'");
-  public static final String PERMISSIONS_POLICY = String.join(", ",
-      "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()");
+  public static final String CONTENT_SECURITY_POLICY = ResponseHeaders.CONTENT_SECURITY_POLICY;
+  public static final String PERMISSIONS_POLICY = ResponseHeaders.PERMISSIONS_POLICY;
 
   private SecurityHeaders() {}
 

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +48,16 @@ public class ProblemResponses {
       body.put("errors", fields);
     }
     note(detail);
+    // answered before (or outside) Spring Security's chains, whose header writer would set these
+    ResponseHeaders.addTo(response, isSecure());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), body);
+  }
+
+  private static boolean isSecure() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+        && request.getRequest().isSecure();
   }
 
   /** Keeps the detail on the current request, so whoever records the answer need not read its body back. */
