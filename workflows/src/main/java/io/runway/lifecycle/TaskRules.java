@@ -53,6 +53,11 @@ final class TaskRules {
       throw Refusal.conflict("task " + task.id + " is claimed by " + task.assignee + "; only they can complete it");
     }
     command.evidence().forEach(TaskRules::checkEvidence);
+    command.metrics().forEach((name, value) -> {
+      if (value == null || !Double.isFinite(value)) {
+        throw Refusal.invalid("metrics." + name + " must be a finite number");
+      }
+    });
     Decision decision = command.decision();
     if (decision == null) {
       throw Refusal.invalid("decision is required: one of " + allowedDecisions(task.kind));
