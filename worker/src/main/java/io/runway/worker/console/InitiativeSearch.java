@@ -1,10 +1,10 @@
 package io.runway.worker.console;
 
+import io.runway.worker.web.Paging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.runway.worker.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

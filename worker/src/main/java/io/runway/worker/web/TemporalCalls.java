@@ -2,13 +2,13 @@ package io.runway.worker.web;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.runway.lifecycle.Refusal;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
