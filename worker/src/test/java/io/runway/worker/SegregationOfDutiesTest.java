@@ -73,6 +73,28 @@ class SegregationOfDutiesTest extends ApiTestSupport {
     steps.approveAs("security-1", task);
   }
 
+  /** F2: owners escaped separation of duties by spelling their names with capitals or spaces. */
+  @Test
+  void ownersSpeltWithCapitalsOrSpacesAreStillTheOwners() {
+    String key = uniqueKey("sod-spelling");
+    Map<String, Object> body = new java.util.LinkedHashMap<>(completeLaunch(key, "LIMITED"));
+    body.put("owners", Map.of("business", "Security-1", "technical", " legal-1 ", "operations", "oli.owner"));
+    assertThat(api.post(PROGRAM_OFFICE, "/api/v1/initiatives", body).status()).isEqualTo(201);
+    JsonNode security = openTask(key, "SECURITY_REVIEW");
+    JsonNode legal = openTask(key, "LEGAL_REVIEW");
+    LifecycleSteps steps = new LifecycleSteps(api);
+
+    Api.Response bySecurityOwner = steps.complete("security-1", security, "APPROVE", "mine is fine", true);
+    Api.Response byLegalOwner = api.post("legal-1", "/api/v1/tasks/" + legal.path("id").asString() + "/claim", "");
+
+    assertProblem(bySecurityOwner, 403);
+    assertThat(bySecurityOwner.detail()).contains("security-1 is an owner of " + key);
+    assertProblem(byLegalOwner, 403);
+    assertThat(byLegalOwner.detail()).contains("legal-1 is an owner of " + key);
+    assertThat(api.get("auditor-1", "/api/v1/initiatives?owner=LEGAL-1%20").json().toString()).contains(key);
+    steps.approveAs("security-2", security);
+  }
+
   @Test
   void oneGroupMayNotCompleteAnotherGroupsTask() {
     String key = launchOwnedBy("tim.owner");

@@ -83,7 +83,7 @@ final class Gates {
       TaskState review = openReview(gate, policy);
       Workflow.await(() -> !review.open() || state.ended() || !isRequired(gate));
       if (review.open()) {
-        tasks.cancel(review, isRequired(gate) ? "the initiative ended" : "the gate is no longer required");
+        tasks.cancel(review, isRequired(gate) || state.rejectedAsProhibited() ? "the initiative ended" : "the gate is no longer required");
         dropIfNotRequired(gate);
         return;
       }
@@ -132,7 +132,7 @@ final class Gates {
 
   private void dropIfNotRequired(Gate gate) {
     GateState g = state.gates.get(gate);
-    if (g != null && !isRequired(gate)) {
+    if (g != null && !isRequired(gate) && !state.rejectedAsProhibited()) {
       g.status = GateStatus.CANCELLED;
       state.changed(now(), "GATE_DROPPED", gate, null, gate + " is not required for risk tier " + state.riskTier);
     } else if (g != null && g.active()) {

@@ -64,8 +64,30 @@ public class InitiativeState {
         : request.modelVersion() != null ? request.modelVersion() : "1";
   }
 
+  /**
+   * The gates of the initiative's tier. A PROHIBITED reclassification rejects the initiative, and the
+   * policy defines no tier for PROHIBITED: from then on nothing is required of it, so the coroutines
+   * still winding down (gates, production life, intake) see no gates instead of an exception that
+   * would fail every workflow task and leave the initiative, and the command, hanging.
+   */
   public TierPolicy tierPolicy() {
-    return policy.tier(riskTier);
+    return rejectedAsProhibited() ? TierPolicy.NONE : policy.tier(riskTier);
+  }
+
+  /** Reclassified PROHIBITED after launch: rejected, with no tier policy to run under. */
+  public boolean rejectedAsProhibited() {
+    return riskTier == RiskTier.PROHIBITED && stage == Stage.REJECTED;
+  }
+
+  /** Whether the policy has gates for {@code tier}; PROHIBITED never has (the policy validator sees to it). */
+  public boolean policyDefines(RiskTier tier) {
+    return policy != null && policy.tiers() != null && policy.tiers().containsKey(tier);
+  }
+
+  /** Ends the initiative at {@code end} (a terminal stage) for {@code reason}. */
+  public void end(Stage end, String reason) {
+    stage = end;
+    outcomeReason = reason;
   }
 
   /** Asks the lifecycle to end (retire or withdraw); the main run carries it out, closing tasks and tickets. */

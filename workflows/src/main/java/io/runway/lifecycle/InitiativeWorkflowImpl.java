@@ -137,6 +137,10 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
         return;
       }
       if (verdict.complete()) {
+        if (state.rejectedAsProhibited()) {
+          // reclassified PROHIBITED while intake was being checked: there is no tier to accept it into
+          return;
+        }
         state.intakeAccepted = true;
         state.alignGatesWithTier();
         state.progressed(Gates.now(), "INTAKE_ACCEPTED", null, null, "risk tier " + state.riskTier);
@@ -240,9 +244,9 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     state.riskTier = command.riskTier();
     String user = command.actor().username();
     if (command.riskTier() == RiskTier.PROHIBITED) {
-      state.stage = Stage.REJECTED;
-      state.outcomeReason = "reclassified PROHIBITED by " + user + ": " + command.reason()
-          + (state.policy == null ? "" : ". " + state.policy.prohibitedReason());
+      // the gates, production life and intake wind down on their own: they see the end and no tier policy
+      state.end(Stage.REJECTED, "reclassified PROHIBITED by " + user + ": " + command.reason()
+          + (state.policy == null ? "" : ". " + state.policy.prohibitedReason()));
     } else if (state.intakeAccepted) {
       state.alignGatesWithTier();
       if (state.inProduction && !state.tierPolicy().recertifies()) {

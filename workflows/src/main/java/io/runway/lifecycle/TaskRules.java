@@ -7,7 +7,9 @@ import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.ReclassifyCommand;
+import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskKind;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,13 +34,13 @@ final class TaskRules {
     TaskState task = openTask(state, command.taskId(), command.actor());
     String user = command.actor().username();
     if (command.release()) {
-      if (!user.equals(task.assignee)) {
+      if (!Identities.same(user, task.assignee)) {
         throw Refusal.conflict("task " + task.id + " is not claimed by " + user + ", so " + user + " cannot unclaim it");
       }
       return;
     }
     checkMayAct(state, task, command.actor());
-    if (task.assignee != null && !task.assignee.equals(user)) {
+    if (task.assignee != null && !Identities.same(task.assignee, user)) {
       throw Refusal.conflict("task " + task.id + " is already claimed by " + task.assignee + "; they must unclaim it first");
     }
   }
@@ -47,10 +49,15 @@ final class TaskRules {
     TaskState task = openTask(state, command.taskId(), command.actor());
     Actor actor = command.actor();
     checkMayAct(state, task, actor);
-    if (task.assignee != null && !task.assignee.equals(actor.username())) {
+    if (task.assignee != null && !Identities.same(task.assignee, actor.username())) {
       throw Refusal.conflict("task " + task.id + " is claimed by " + task.assignee + "; only they can complete it");
     }
     command.evidence().forEach(TaskRules::checkEvidence);
+    command.metrics().forEach((name, value) -> {
+      if (value == null || !Double.isFinite(value)) {
+        throw Refusal.invalid("metrics." + name + " must be a finite number");
+      }
+    });
     Decision decision = command.decision();
     if (decision == null) {
       throw Refusal.invalid("decision is required: one of " + allowedDecisions(task.kind));
@@ -104,6 +111,12 @@ final class TaskRules {
     if (command.riskTier() == state.riskTier) {
       throw Refusal.conflict(state.request.key() + " is already classified " + state.riskTier);
     }
+    // a tier without gates would fail the workflow where it next asks for the tier's gates; PROHIBITED ends it instead
+    if (command.riskTier() != RiskTier.PROHIBITED && state.policy != null && !state.policyDefines(command.riskTier())) {
+      throw Refusal.invalid("lifecycle policy " + state.policy.version() + " defines no gates for risk tier "
+          + command.riskTier() + "; choose one of " + state.policy.tiers().keySet().stream().sorted().toList()
+          + " or PROHIBITED");
+    }
     if (isBlank(command.reason())) {
       throw Refusal.invalid("reason is required: say why the risk tier changes");
     }
@@ -111,7 +124,7 @@ final class TaskRules {
 
   private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
     checkMetricsRead(task);
-    if (task.approvals.contains(command.actor().username())) {
+    if (Identities.includes(task.approvals, command.actor().username())) {
       throw Refusal.conflict(command.actor().username() + " has already approved " + task.id + "; the "
           + task.gate + " needs " + task.requiredApprovals + " distinct approvers");
     }
@@ -169,7 +182,7 @@ final class TaskRules {
       if (state.request.owners() != null && state.request.owners().includes(user)) {
         throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
       }
-      if (user.equals(state.launchedBy)) {
+      if (Identities.same(user, state.launchedBy)) {
         throw Refusal.forbidden(user + " launched " + state.request.key() + " and may not decide its gates");
       }
       if (actor.isMemberOf(Lifecycle.ADMIN)) {
@@ -183,7 +196,7 @@ final class TaskRules {
 
   private static boolean resubmitted(InitiativeState state, TaskState review, String user) {
     return state.tasks.stream().anyMatch(t -> t.kind == TaskKind.ADDRESS_FINDINGS && t.gate == review.gate
-        && user.equals(t.decidedBy));
+        && Identities.same(user, t.decidedBy));
   }
 
   /** Auditors read everything and change nothing, whatever other group they are also in. */

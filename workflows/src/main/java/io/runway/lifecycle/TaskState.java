@@ -2,6 +2,7 @@ package io.runway.lifecycle;
 
 import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskStatus;
 import io.runway.lifecycle.model.TaskView;
@@ -49,7 +50,7 @@ public class TaskState {
 
   /** Who may act on the task besides its candidate group (the owners, on findings tasks). */
   public boolean isCandidate(io.runway.lifecycle.model.Actor actor) {
-    return actor.isMemberOf(candidateGroup) || candidateUsers.contains(actor.username());
+    return actor.isMemberOf(candidateGroup) || Identities.includes(candidateUsers, actor.username());
   }
 
   public TaskView view(String initiativeKey) {

@@ -132,6 +132,13 @@ class DecisionValidationTest {
     assertRefused(() -> stub.complete(approval(security.id(), member("security", 1), bad)), Refusal.INVALID, "absolute http(s) link");
   }
 
+  /** What the API refuses (F7) the workflow refuses too, for a caller who sends the update to Temporal directly. */
+  @Test
+  void refusesMeasurementsThatAreNotFinite() {
+    assertRefused(() -> stub.complete(new CompleteCommand(security.id(), member("security", 1), Decision.REQUEST_CHANGES,
+        "measure again", null, java.util.Map.of("auc", Double.NaN), null)), Refusal.INVALID, "metrics.auc must be a finite number");
+  }
+
   @Test
   void claimIsExclusiveUntilReleased() {
     TaskView claimed = stub.claim(new ClaimCommand(security.id(), member("security", 1), false));

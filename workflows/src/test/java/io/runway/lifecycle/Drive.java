@@ -25,6 +25,7 @@ import io.runway.lifecycle.policy.GatePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,12 +54,19 @@ final class Drive {
   }
 
   static TestWorkflowExtension.Builder builder(FakeSystems systems) {
+    return builder(systems, InitiativeWorkflowImpl.class);
+  }
+
+  /** As {@link #builder(FakeSystems)} with another implementation of the lifecycle (a variant a test needs). */
+  static TestWorkflowExtension.Builder builder(FakeSystems systems, Class<? extends InitiativeWorkflowImpl> implementation) {
     return TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(InitiativeWorkflowImpl.class)
+        .registerWorkflowImplementationTypes(implementation)
         .setActivityImplementations(systems)
         .setInitialTime(Instant.parse("2026-11-02T09:00:00Z"))
         // a cold JVM on a busy 2-core CI machine can spend over the default second loading classes
-        .setWorkerOptions(WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+        .setWorkerOptions(WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build())
+        // as the application's workers: a handler that throws fails its update, not the workflow task
+        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new HandlerFailures()).build());
   }
 
   static InitiativeRequest request(String key, RiskTier tier) {
@@ -91,6 +99,23 @@ final class Drive {
 
   InitiativeWorkflow existing(String key) {
     return client.newWorkflowStub(InitiativeWorkflow.class, Lifecycle.workflowId(key));
+  }
+
+  /**
+   * What a command answers, which must come within 20 s (milliseconds normally): a command the workflow
+   * never answers (a workflow task failing again and again) fails the test instead of hanging it.
+   */
+  static <T> T answered(Supplier<T> command) {
+    try {
+      return java.util.concurrent.CompletableFuture.supplyAsync(command).get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the workflow did not answer the command within 20 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   static <T> T eventually(Supplier<T> probe, Predicate<T> until, String what) {

@@ -68,9 +68,12 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final java.util.concurrent.CompletableFuture<String> heldTicketId = new java.util.concurrent.CompletableFuture<>();
   private final java.util.concurrent.CountDownLatch ticketOpeningReleased = new java.util.concurrent.CountDownLatch(1);
 
+  /** The policy new runs load; a test may swap in a variant before it launches. */
+  volatile LifecyclePolicy policy = TestPolicy.policy();
+
   @Override
   public LifecyclePolicy currentPolicy() {
-    return TestPolicy.policy();
+    return policy;
   }
 
   @Override

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.runway.lifecycle.model.LaunchInput;
 import io.runway.lifecycle.model.Stage;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -78,7 +80,11 @@ class ReplayTest {
    * the first deserialisation of the state can take over the default second, which is not a deadlock.
    */
   private static void replay(WorkflowExecutionHistory history, Class<?> implementation) throws Exception {
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+    // the application's worker configuration: HandlerFailures only acts when a handler throws
+    TestEnvironmentOptions options = TestEnvironmentOptions.newBuilder()
+        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new HandlerFailures()).build())
+        .build();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
       Worker worker = env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
       worker.registerWorkflowImplementationTypes(implementation);
       WorkflowReplayer.replayWorkflowExecution(history, worker);

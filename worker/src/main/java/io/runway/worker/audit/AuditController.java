@@ -4,6 +4,7 @@ import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,16 +56,11 @@ class AuditController {
     AccessMatrix.AUDIT_EXPORT.require(Actors.of(user));
     boolean csv = wantsCsv(format, accept);
     AuditQuery query = ExportPeriod.query(initiativeKey, from, to);
-    int pageNumber = page == null ? 0 : page;
-    int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
-    if (pageNumber < 0) {
-      throw ApiProblem.invalid("page", "must be 0 or more");
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+    Paging paging = Paging.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    int pageNumber = paging.page();
+    int pageSize = paging.size();
     long total = trail.count(query);
-    List<AuditEntry> entries = trail.find(query, (long) pageNumber * pageSize, pageSize);
+    List<AuditEntry> entries = trail.find(query, paging.offset(), pageSize);
     if (!csv) {
       return ResponseEntity.ok(new PageResult<>(entries, pageNumber, pageSize, total));
     }

@@ -1,10 +1,12 @@
 package io.runway.worker.audit;
 
+import io.runway.worker.web.SpreadsheetCells;
 import java.util.List;
 
 /**
- * RFC 4180 CSV of audit entries, values verbatim so the export can be re-verified: a field is quoted
- * when it holds a comma, a quote or a line break, or is the empty string; an empty unquoted field is null.
+ * RFC 4180 CSV of audit entries that can be re-verified value for value: a field is quoted when it
+ * holds a comma, a quote or a line break, or is the empty string; an empty unquoted field is null; a
+ * value a spreadsheet would run as a formula starts with one more apostrophe ({@link SpreadsheetCells}).
  */
 final class AuditCsv {
 
@@ -27,12 +29,6 @@ final class AuditCsv {
   }
 
   static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
+    return SpreadsheetCells.csv(value);
   }
 }

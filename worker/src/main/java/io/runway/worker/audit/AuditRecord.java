@@ -1,5 +1,6 @@
 package io.runway.worker.audit;
 
+import io.runway.worker.web.TextRules;
 import java.util.Collection;
 import java.util.TreeSet;
 
@@ -17,12 +18,19 @@ public record AuditRecord(
   static final int MAX_DETAIL = 500;
   static final int MAX_FIELD = 200;
 
+  /**
+   * Whatever a request carried, the entry can be stored: control characters (a NUL, which PostgreSQL
+   * refuses, in a claimed user name or an echoed value) are written as backslash-u escapes, so the refusal
+   * is recorded rather than failing to be.
+   */
   public AuditRecord {
-    actor = clip(actor, MAX_FIELD);
-    sourceAddress = clip(sourceAddress, MAX_FIELD);
-    initiativeKey = clip(initiativeKey, MAX_FIELD);
-    action = clip(action, MAX_FIELD);
-    detail = clip(detail, MAX_DETAIL);
+    actor = clip(TextRules.escaped(actor), MAX_FIELD);
+    actorRoles = TextRules.escaped(actorRoles);
+    sourceAddress = clip(TextRules.escaped(sourceAddress), MAX_FIELD);
+    initiativeKey = clip(TextRules.escaped(initiativeKey), MAX_FIELD);
+    action = clip(TextRules.escaped(action), MAX_FIELD);
+    outcome = TextRules.escaped(outcome);
+    detail = clip(TextRules.escaped(detail), MAX_DETAIL);
   }
 
   /** Sorted and comma-separated, so the same groups always read (and hash) the same. */

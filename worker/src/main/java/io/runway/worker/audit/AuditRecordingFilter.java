@@ -17,7 +17,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Records every command (a non-GET request to {@code /api/**}, the console's {@code /console/**}, sign-in
- * and sign-out) and every 401 or 403 answered on any path, with the request's final status. It sits
+ * and sign-out), every 401 or 403 answered on any path, and every request refused at the edge for what
+ * it carried (a NUL in a user name or parameter), with the request's final status. It sits
  * outside Spring Security's filter chain, so the chain's own refusals pass through it. It holds a
  * command's answer back until the entry is stored: an acknowledged command always has its entry, and
  * one whose entry cannot be stored is answered 503 instead. Reads are not buffered.
@@ -26,8 +27,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(AuditRecordingFilter.ORDER)
 class AuditRecordingFilter extends OncePerRequestFilter {
 
-  /** Just before Spring Security's filter chain (-100), after forwarded-header handling and tracing. */
-  static final int ORDER = -101;
+  /**
+   * Before Spring Security's filter chain (-100) and the edge checks of parameters and origins (-101),
+   * so their refusals are recorded too; after tracing.
+   */
+  static final int ORDER = -102;
 
   private static final Logger log = LoggerFactory.getLogger(AuditRecordingFilter.class);
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -48,7 +52,7 @@ class AuditRecordingFilter extends OncePerRequestFilter {
     if (!isCommand(request)) {
       // a read is recorded only when refused, and a refusal is not acknowledged: nothing to hold back
       chain.doFilter(request, response);
-      if (isRefusal(response.getStatus())) {
+      if (isRefusal(response.getStatus()) || request.getAttribute(ProblemResponses.REFUSED_AT_THE_EDGE) != null) {
         tryRecord(request, response.getStatus());
       }
       return;

@@ -1,8 +1,10 @@
 package io.runway.worker.audit;
 
 import io.runway.worker.security.Actors;
+import io.runway.worker.web.IpAddresses;
 import io.runway.worker.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
@@ -45,7 +48,8 @@ class RequestDescriptions {
     return new AuditRecord(
         actor == null ? ANONYMOUS : actor,
         roles,
-        request.getRemoteAddr(),
+        // the connection's address, or the one a trusted proxy forwarded: only ever a parsed IP address
+        IpAddresses.parse(request.getRemoteAddr()).orElse(null),
         initiative(request, variables),
         request.getMethod() + " " + route(request),
         Objects.requireNonNullElse(note(request, AuditNotes.OUTCOME), outcome(status)),
@@ -53,11 +57,22 @@ class RequestDescriptions {
         detail(request, status, variables, user));
   }
 
-  /** Who the request was authenticated as, if anyone: captured at the controller, else from Spring Security's request attribute. */
+  /**
+   * Who the request was authenticated as, if anyone: captured at the controller, else from Spring
+   * Security's request attribute (the stateless API), else from the console's session (a request its
+   * CSRF check refused before the session's user was loaded is still that user's).
+   */
   private static Authentication authentication(HttpServletRequest request) {
     Authentication user = request.getAttribute(AUTHENTICATION) instanceof Authentication captured ? captured
         : request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME)
             instanceof SecurityContext context ? context.getAuthentication() : null;
+    if (user == null || user instanceof AnonymousAuthenticationToken) {
+      HttpSession session = request.getSession(false);
+      if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+          instanceof SecurityContext context) {
+        user = context.getAuthentication();
+      }
+    }
     return user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated() ? null : user;
   }
 

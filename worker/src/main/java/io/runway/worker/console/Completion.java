@@ -6,6 +6,7 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.task.Tasks;
+import io.runway.worker.web.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +75,9 @@ record Completion(
       String value = trimmed(params.getFirst("metric." + field.name()));
       if (value != null) {
         try {
-          metrics.put(field.name(), Double.valueOf(value));
+          metrics.put(field.name(), Numbers.finite(value));
         } catch (NumberFormatException e) {
-          problems.add(field.label() + ": '" + value + "' is not a number.");
+          problems.add(field.label() + ": '" + value + "' is not a finite number.");
         }
       }
     }

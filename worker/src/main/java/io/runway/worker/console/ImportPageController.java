@@ -52,7 +52,7 @@ class ImportPageController {
     try {
       ImportJob job = imports.start(file.getOriginalFilename(), format(file.getOriginalFilename()), file.getBytes(),
           Actors.of(user));
-      return "redirect:/console/import/" + job.id();
+      return Redirects.to("/console/import/{id}", job.id());
     } catch (ApiProblem refused) {
       AuditNotes.refused(refused);
       model.addAttribute("error", refused.getMessage());

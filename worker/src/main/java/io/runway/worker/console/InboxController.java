@@ -11,6 +11,7 @@ import io.runway.worker.task.Tasks;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The inbox: open tasks of the person's groups, claim / unclaim, and the completion form. Actions
@@ -68,7 +70,7 @@ class InboxController {
   String task(@PathVariable String id, @RequestParam Map<String, String> params,
       @RequestHeader(value = "HX-Request", required = false) String htmx, Authentication user, Model model) {
     if (htmx == null) {
-      return "redirect:/console/inbox" + withTask(filter(params, model).query(), id);
+      return Redirects.withQuery("/console/inbox", withTask(filter(params, model).query(), id));
     }
     model.addAttribute("panel", panels.panel(tasks.get(id, Actors.of(user)), Actors.of(user), List.of(), Map.of()));
     return "console/inbox :: panel";
@@ -124,7 +126,7 @@ class InboxController {
       throw ApiProblem.invalid("name", "is required to save a filter (at most 60 characters)");
     }
     savedFilters.save(user.getName(), name, filter);
-    return "redirect:/console/inbox" + filter.query();
+    return Redirects.withQuery("/console/inbox", filter.query());
   }
 
   @PostMapping("/filters/delete")
@@ -210,7 +212,7 @@ class InboxController {
   }
 
   private static String withTask(String query, String id) {
-    return (query.isEmpty() ? "?" : query + "&") + "task=" + id;
+    return (query.isEmpty() ? "?" : query + "&") + "task=" + UriUtils.encodeQueryParam(id, StandardCharsets.UTF_8);
   }
 
   private static String view(String htmx) {

@@ -13,6 +13,7 @@ import io.runway.worker.initiative.Initiatives;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.Paging;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,7 @@ class InitiativePagesController {
   @GetMapping
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
       @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "0") int page, Model model) {
+    Paging paging = Paging.of(page, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE);
     String text = Completion.trimmed(q);
     String stageName = Completion.trimmed(stage);
     String tier = Completion.trimmed(riskTier);
@@ -63,16 +65,16 @@ class InitiativePagesController {
     model.addAttribute("riskTier", tier);
     model.addAttribute("stages", Stage.values());
     model.addAttribute("riskTiers", RiskTier.values());
-    model.addAttribute("result", search.search(text, stageName, tier, Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("result", search.search(text, stageName, tier, paging));
     return "console/initiatives";
   }
 
   @GetMapping("/{key}")
   String page(@PathVariable String key, Authentication user, Model model) {
-    InitiativeDetail detail =
-        initiatives.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
-    InitiativeView view = InitiativePage.complete(detail.view(), key);
     Actor me = Actors.of(user);
+    InitiativeDetail detail =
+        initiatives.find(key, me).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    InitiativeView view = InitiativePage.complete(detail.view(), key);
     model.addAttribute("view", view);
     model.addAttribute("request", view.request());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
@@ -140,7 +142,7 @@ class InitiativePagesController {
       flash.addFlashAttribute("actionError", refused.getMessage());
       flash.addFlashAttribute("failedAction", action);
     }
-    return "redirect:/console/initiatives/" + key;
+    return Redirects.to("/console/initiatives/{key}", key);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

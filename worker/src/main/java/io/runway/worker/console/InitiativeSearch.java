@@ -1,5 +1,6 @@
 package io.runway.worker.console;
 
+import io.runway.worker.web.Paging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class InitiativeSearch {
     this.jdbc = jdbc;
   }
 
-  Result search(String text, String stage, String riskTier, int page, int size) {
+  Result search(String text, String stage, String riskTier, Paging paging) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
     if (text != null) {
@@ -46,8 +47,8 @@ class InitiativeSearch {
     }
     long total = jdbc.sql("select count(*) from initiative" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add(page * size);
+    pageParams.add(paging.size());
+    pageParams.add(paging.offset());
     List<Row> rows = jdbc.sql(
             "select key, name, business_unit, risk_tier, stage, owner_business, launched_at, last_progress_at"
                 + " from initiative" + where + " order by launched_at desc nulls last, key limit ? offset ?")
@@ -55,7 +56,7 @@ class InitiativeSearch {
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
         .list();
-    return new Result(rows, total, page, size);
+    return new Result(rows, total, paging.page(), paging.size());
   }
 
   private static Instant instant(Timestamp at) {

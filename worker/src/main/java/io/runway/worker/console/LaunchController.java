@@ -10,6 +10,7 @@ import io.runway.worker.initiative.Initiatives;
 import io.runway.worker.initiative.LaunchResponse;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.Numbers;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ class LaunchController {
     }
     try {
       LaunchResponse launched = initiatives.launch(request, Actors.of(user));
-      return "redirect:/console/initiatives/" + launched.key() + "?launched";
+      return Redirects.withQuery("/console/initiatives/{key}", "?launched", launched.key());
     } catch (ApiProblem refused) {
       AuditNotes.refused(refused);
       refused.errors().forEach(e -> errors.put(e.field(), e.message()));
@@ -90,9 +91,9 @@ class LaunchController {
     List<Kpi> kpis = kpiName == null ? List.of()
         : List.of(new Kpi(kpiName, Completion.trimmed(p.get("kpi.unit")), baseline, target));
     Budget budget = null;
-    Double cost = number(p, "budget.monthlyCost", errors);
+    BigDecimal cost = amount(p, "budget.monthlyCost", errors);
     if (cost != null) {
-      budget = new Budget(BigDecimal.valueOf(cost), Completion.trimmed(p.get("budget.currency")));
+      budget = new Budget(cost, Completion.trimmed(p.get("budget.currency")));
     }
     return new InitiativeRequest(
         Completion.trimmed(p.get("key")), Completion.trimmed(p.get("name")), Completion.trimmed(p.get("purpose")),
@@ -101,15 +102,29 @@ class LaunchController {
         Completion.trimmed(p.get("modelVersion")));
   }
 
+  /** A finite number, as the API's JSON reader takes it ({@link Numbers}). */
   private static Double number(Map<String, String> p, String field, Map<String, String> errors) {
     String text = Completion.trimmed(p.get(field));
     if (text == null) {
       return null;
     }
     try {
-      return Double.valueOf(text);
+      return Numbers.finite(text);
     } catch (NumberFormatException e) {
-      errors.put(field, "must be a number");
+      errors.put(field, e.getMessage() != null && e.getMessage().startsWith("must") ? e.getMessage() : "must be a number");
+      return null;
+    }
+  }
+
+  private static BigDecimal amount(Map<String, String> p, String field, Map<String, String> errors) {
+    String text = Completion.trimmed(p.get(field));
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Numbers.amount(text);
+    } catch (NumberFormatException e) {
+      errors.put(field, e.getMessage() != null && e.getMessage().startsWith("must") ? e.getMessage() : "must be a number");
       return null;
     }
   }

@@ -3,6 +3,7 @@ package io.runway.worker.console;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.Evidence;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.initiative.InitiativeDetail;
@@ -60,7 +61,7 @@ class TaskPanels {
     String name = initiative.map(InitiativeView::request).map(r -> r.name()).orElse(task.initiativeKey());
     return new Panel(task, form.title(), name, form,
         rows, Completion.decisionsFor(task.kind()), SlaClock.of(task, clock.instant()),
-        me.username().equals(task.assignee()), errors, values,
+        Identities.same(me.username(), task.assignee()), errors, values,
         task.missingItems() == null ? List.of() : task.missingItems(), thresholds(task), value(task, me));
   }
 

@@ -49,7 +49,12 @@ class ImportController {
     return accepted(imports.start(file.getOriginalFilename(), resolved, bytes(file), Actors.of(user)));
   }
 
-  @PostMapping(path = "/api/v1/initiatives/import", consumes = {"text/csv", "application/json", "text/plain"})
+  /**
+   * The file as the raw body, in its own media type only: text/csv or application/json, which a form on
+   * another site cannot send without the browser asking Runway first (a CORS preflight it refuses).
+   * text/plain, which such a form can send, is a 415 like any other type.
+   */
+  @PostMapping(path = "/api/v1/initiatives/import", consumes = {"text/csv", "application/json"})
   ResponseEntity<ImportJob> raw(
       @RequestBody(required = false) byte[] body,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -2,6 +2,8 @@ package io.runway.worker.imports;
 
 import io.runway.worker.initiative.LaunchBody;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.StrictJson;
+import io.runway.worker.web.StrictJsonReader;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,14 +26,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a whole import file into rows. A file that cannot be read as a whole (empty, not text, not
- * CSV/JSON, wrong header, too many rows) is refused with a 4xx and nothing is stored; a row that is
- * wrong becomes a row error and the other rows still launch. Rows are checked with the launch API's
- * own bean validation, and a key repeated in the file is an error on its later rows.
+ * CSV/JSON, wrong header, too many rows, a field repeated in a JSON object) is refused with a 4xx and
+ * nothing is stored; a row that is wrong becomes a row error and the other rows still launch. Rows are
+ * read with the launch API's own strict reader and bean validation, and a key repeated in the file is
+ * an error on its later rows.
  */
 @Component
 class ImportFile {
@@ -41,8 +42,9 @@ class ImportFile {
   private final Validator validator;
   private final ImportSettings settings;
 
-  ImportFile(JsonMapper json, Validator validator, ImportSettings settings) {
-    this.json = json;
+  /** The launch API's own strict reader: unknown or repeated fields, null items and non-finite numbers are errors. */
+  ImportFile(StrictJsonReader strict, Validator validator, ImportSettings settings) {
+    this.json = strict.mapper();
     this.validator = validator;
     this.settings = settings;
   }
@@ -160,13 +162,8 @@ class ImportFile {
     LaunchBody body;
     try {
       body = json.treeToValue(node, LaunchBody.class);
-    } catch (InvalidFormatException e) {
-      String field = e.getPath().isEmpty() ? "(row)" : e.getPath().getLast().getPropertyName();
-      String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
-          ? " is not one of " + Arrays.toString(e.getTargetType().getEnumConstants()) : " has the wrong type";
-      return ParsedRow.invalid(row, key, field + ": '" + e.getValue() + "'" + allowed);
     } catch (JacksonException e) {
-      return ParsedRow.invalid(row, key, "cannot be read: " + e.getOriginalMessage());
+      return ParsedRow.invalid(row, key, StrictJson.explain(e));
     }
     List<String> problems = validator.validate(body).stream()
         .sorted(Comparator.comparing((ConstraintViolation<LaunchBody> v) -> v.getPropertyPath().toString()))

@@ -10,6 +10,7 @@ import io.runway.worker.initiative.CommandBodies.ReasonBody;
 import io.runway.worker.initiative.CommandBodies.ReclassifyBody;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.DayCounts;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import jakarta.validation.Valid;
@@ -54,16 +55,16 @@ class InitiativeController {
       @RequestParam(defaultValue = "14") int stalledDays,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    if (stalledDays < 1) {
-      throw ApiProblem.invalid("stalledDays", "must be 1 or more");
-    }
+    int days = DayCounts.of("stalledDays", stalledDays, 1);
     return readModel.list(
-        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, stalledDays), Paging.of(page, size));
+        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days), Paging.of(page, size));
   }
 
+  /** What the caller may read of it: other groups' task content is left out ({@link ReaderView}). */
   @GetMapping("/{key}")
-  InitiativeDetail get(@PathVariable String key) {
-    return readModel.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+  InitiativeDetail get(@PathVariable String key, Authentication user) {
+    return readModel.find(key).map(detail -> ReaderView.of(detail, Actors.of(user)))
+        .orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
   }
 
   @PostMapping("/{key}/evidence")

@@ -2,6 +2,7 @@ package io.runway.worker.initiative;
 
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.Owners;
@@ -54,8 +55,9 @@ class InitiativeReadModel {
       params.add(filter.riskTier().name());
     }
     if (filter.owner() != null) {
-      where.append(" and ? in (owner_business, owner_technical, owner_operations)");
-      params.add(filter.owner());
+      // owners are stored as written: compare them as Identities.normalise does (for the names people use)
+      where.append(" and ? in (lower(btrim(owner_business)), lower(btrim(owner_technical)), lower(btrim(owner_operations)))");
+      params.add(Identities.normalise(filter.owner()));
     }
     if (filter.businessUnit() != null) {
       where.append(" and business_unit = ?");

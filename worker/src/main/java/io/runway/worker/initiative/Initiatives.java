@@ -45,8 +45,14 @@ public class Initiatives {
     this.validator = validator;
   }
 
+  /** The whole initiative, task content included: for code acting on a task its caller may read. */
   public Optional<InitiativeDetail> find(String key) {
     return readModel.find(key);
+  }
+
+  /** The initiative as {@code reader} may see it: GET /api/v1/initiatives/{key} and the console's page ({@link ReaderView}). */
+  public Optional<InitiativeDetail> find(String key, Actor reader) {
+    return readModel.find(key).map(detail -> ReaderView.of(detail, reader));
   }
 
   /** Validates like POST /api/v1/initiatives (422 with one problem per field), then launches. */

@@ -5,6 +5,7 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.ApiProblem.FieldProblem;
+import io.runway.worker.web.DayCounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -140,9 +141,7 @@ public class PortfolioQueries {
 
   /** The stall radar with every group's full count but at most {@code limitPerGroup} initiatives listed in each. */
   public StallRadar stallRadar(PortfolioFilter filter, int limitPerGroup) {
-    if (filter.stallDays() < 1) {
-      throw ApiProblem.invalid("days", "must be 1 or more");
-    }
+    DayCounts.of("days", filter.stallDays(), 1);
     Instant now = clock.instant();
     Where where = Where.of(filter, "i");
     List<Object> params = new ArrayList<>();

@@ -1,19 +1,21 @@
 package io.runway.worker.security;
 
+import io.runway.lifecycle.model.Identities;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing against the demo users: after {@code maxFailures} failed sign-ins for one
- * username within {@code window}, that username is refused (even with the right password) until the
- * oldest failure leaves the window. Shared by HTTP Basic and the console's form login through
+ * username from one client address within {@code window}, that username is refused from that address
+ * (even with the right password) until the oldest failure leaves the window. Counting per client and
+ * username, not per username alone, means nobody can lock a named user out from elsewhere by failing
+ * on purpose. Shared by HTTP Basic and the console's form login through
  * {@link ThrottledAuthenticationProvider}; unknown usernames count too, so probing reveals nothing.
  */
 public class LoginThrottle {
@@ -35,9 +37,9 @@ public class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long {@code username} must wait before trying again, or empty if it may try now. */
-  public Optional<Duration> retryAfter(String username) {
-    Deque<Instant> recent = failures.get(key(username));
+  /** How long {@code username} must wait before trying again from {@code client}, or empty if it may try now. */
+  public Optional<Duration> retryAfter(String client, String username) {
+    Deque<Instant> recent = failures.get(key(client, username));
     if (recent == null) {
       return Optional.empty();
     }
@@ -52,7 +54,7 @@ public class LoginThrottle {
     }
   }
 
-  public void failed(String username) {
+  public void failed(String client, String username) {
     if (failures.size() > TRACKED_LIMIT) {
       Instant now = clock.instant();
       failures.values().removeIf(d -> {
@@ -62,7 +64,7 @@ public class LoginThrottle {
         }
       });
     }
-    Deque<Instant> recent = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
+    Deque<Instant> recent = failures.computeIfAbsent(key(client, username), k -> new ArrayDeque<>());
     synchronized (recent) {
       recent.addLast(clock.instant());
       while (recent.size() > maxFailures) {
@@ -71,9 +73,15 @@ public class LoginThrottle {
     }
   }
 
-  /** A successful sign-in, or an operator lifting the lock: the count starts again. */
-  public void clear(String username) {
-    failures.remove(key(username));
+  /** A successful sign-in from {@code client}: the count for that client starts again. */
+  public void clear(String client, String username) {
+    failures.remove(key(client, username));
+  }
+
+  /** An operator lifting every pause of {@code username}, from whatever address. */
+  public void clearUser(String username) {
+    String suffix = "\n" + Identities.normalise(username == null ? "" : username);
+    failures.keySet().removeIf(key -> key.endsWith(suffix));
   }
 
   public int maxFailures() {
@@ -90,7 +98,8 @@ public class LoginThrottle {
     }
   }
 
-  private static String key(String username) {
-    return username == null ? "" : username.toLowerCase(Locale.ROOT);
+  /** The client's address and the name as Identities compares people (a newline can be in neither). */
+  private static String key(String client, String username) {
+    return (client == null ? "" : client) + "\n" + Identities.normalise(username == null ? "" : username);
   }
 }

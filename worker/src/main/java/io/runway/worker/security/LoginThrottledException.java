@@ -9,7 +9,7 @@ public class LoginThrottledException extends AuthenticationException {
   private final Duration retryAfter;
 
   public LoginThrottledException(String username, Duration retryAfter) {
-    super("Too many failed sign-ins for " + username + "; try again in " + seconds(retryAfter) + " seconds.");
+    super("Too many failed sign-ins for " + username + " from this address; try again in " + seconds(retryAfter) + " seconds.");
     this.retryAfter = retryAfter;
   }
 

@@ -69,7 +69,8 @@ class SecurityConfiguration {
     if (e instanceof LoginThrottledException throttled) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
       problems.write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()
-          + " Sign-in for this user is paused after repeated failures; a correct password does not lift it early.");
+          + " Sign-in for this user from this address is paused after repeated failures; a correct password does not"
+          + " lift it early.");
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, login.challenge());

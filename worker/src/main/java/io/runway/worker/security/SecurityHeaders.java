@@ -1,5 +1,6 @@
 package io.runway.worker.security;
 
+import io.runway.worker.web.ResponseHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -7,15 +8,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The response headers every chain sets (the API's and the console's): a Content-Security-Policy for
  * a server-rendered console with same-origin scripts and styles only, no framing, no referrer beyond
  * this origin, no MIME sniffing, no powerful browser features, and HSTS on HTTPS requests (behind a
- * proxy, its X-Forwarded-Proto makes a request HTTPS; see server.forward-headers-strategy).
+ * proxy that runway.http.trusted-proxies names, its X-Forwarded-Proto makes a request HTTPS).
  */
 public final class SecurityHeaders {
 
-  public static final String CONTENT_SECURITY_POLICY = String.join("; ",
-      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-      "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'");
-  public static final String PERMISSIONS_POLICY = String.join(", ",
-      "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()");
+  public static final String CONTENT_SECURITY_POLICY = ResponseHeaders.CONTENT_SECURITY_POLICY;
+  public static final String PERMISSIONS_POLICY = ResponseHeaders.PERMISSIONS_POLICY;
 
   private SecurityHeaders() {}
 

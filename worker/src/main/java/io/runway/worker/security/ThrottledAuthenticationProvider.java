@@ -4,8 +4,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password sign-in through {@link LoginThrottle}: refused while throttled, failures counted, success clears. */
+/** Password sign-in through {@link LoginThrottle}: refused while throttled, failures counted per client and user, success clears. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private final AuthenticationProvider passwords;
@@ -19,18 +20,24 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication attempt) throws AuthenticationException {
     String username = attempt.getName();
-    var wait = throttle.retryAfter(username);
+    String client = client(attempt);
+    var wait = throttle.retryAfter(client, username);
     if (wait.isPresent()) {
       throw new LoginThrottledException(username, wait.get());
     }
     try {
       Authentication authenticated = passwords.authenticate(attempt);
-      throttle.clear(username);
+      throttle.clear(client, username);
       return authenticated;
     } catch (BadCredentialsException e) {
-      throttle.failed(username);
+      throttle.failed(client, username);
       throw e;
     }
+  }
+
+  /** The address the attempt came from (a trusted proxy's forwarded one), as HTTP Basic and the form record it. */
+  private static String client(Authentication attempt) {
+    return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.runway.lifecycle.model.EvidenceInput;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.audit.AuditNotes;
 import io.runway.worker.security.AccessMatrix;
-import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
 import io.temporal.client.WorkflowClient;
@@ -34,7 +33,7 @@ class TaskCommands {
   TaskView get(String id, Actor actor) {
     AccessMatrix.GET_TASK.require(actor);
     TaskRow task = task(id);
-    if (!task.isCandidate(actor) && !Actors.seesEverything(actor)) {
+    if (!TaskReadRule.mayRead(actor, task.view())) {
       throw notCandidate(task, actor);
     }
     return task.view();

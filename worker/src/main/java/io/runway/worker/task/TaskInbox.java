@@ -1,6 +1,7 @@
 package io.runway.worker.task;
 
 import io.runway.lifecycle.model.Actor;
+import io.runway.lifecycle.model.Identities;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
@@ -44,7 +45,8 @@ class TaskInbox {
       // containment rather than "= any(...)": the GIN index on candidate_users can serve it
       where.append(" and (candidate_group = any(?) or candidate_users @> array[?]::text[])");
       params.add(actor.groups().toArray(String[]::new));
-      params.add(actor.username());
+      // the workflow stores candidate users in their comparable form (Owners.all)
+      params.add(Identities.normalise(actor.username()));
     }
     if (query.assignee() != null) {
       where.append(" and assignee = ?");

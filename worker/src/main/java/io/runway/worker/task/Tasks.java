@@ -7,6 +7,7 @@ import io.runway.lifecycle.model.TaskStatus;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
+import io.runway.worker.web.DayCounts;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import java.util.List;
@@ -41,8 +42,8 @@ public class Tasks {
       throw ApiProblem.forbidden("Only members of '" + filter.candidateGroup() + "' (or auditors) see its tasks; "
           + actor.username() + " is in " + actor.groups() + ".");
     }
-    if (filter.dueWithinDays() != null && filter.dueWithinDays() < 0) {
-      throw ApiProblem.invalid("dueWithinDays", "must be 0 or more");
+    if (filter.dueWithinDays() != null) {
+      DayCounts.of("dueWithinDays", filter.dueWithinDays(), 0);
     }
     TaskQuery query = new TaskQuery(filter.candidateGroup(), null, TaskStatus.OPEN, filter.overdue(), null,
         filter.riskTier(), filter.dueWithinDays());

@@ -1,6 +1,7 @@
 package io.runway.worker.value;
 
 import io.runway.worker.value.PortfolioValue.InitiativeValue;
+import io.runway.worker.web.SpreadsheetCells;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,23 +30,12 @@ final class PortfolioValueCsv {
     return amount == null ? null : amount.toPlainString();
   }
 
-  /**
-   * RFC 4180 quoting, and text a spreadsheet would run as a formula (starting with = + - @, tab or CR)
-   * prefixed with an apostrophe. Kept private here on purpose: a shared CSV neutraliser is on its way.
-   */
+  /** A number as it is (a negative one is data, not a formula); text through the shared CSV neutraliser. */
   static String cell(Object value) {
-    if (value == null) {
-      return "";
+    if (value instanceof Number) {
+      return value.toString();
     }
-    String text = value.toString();
-    boolean number = value instanceof Number;
-    if (!number && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return SpreadsheetCells.csv(value == null ? null : value.toString());
   }
 
   static List<String> columns() {

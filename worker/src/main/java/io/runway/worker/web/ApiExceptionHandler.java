@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -95,7 +97,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return switch (e.getCause()) {
       case InvalidFormatException invalid when invalid.getTargetType() != null && invalid.getTargetType().isEnum() ->
           unknownEnumValue(invalid);
-      case StrictJson.InvalidTextException invalid -> invalidText(invalid);
+      case StrictJson.InvalidTextException invalid -> invalidValue(invalid);
+      case StrictJson.InvalidNumberException invalid -> invalidValue(invalid);
+      case InvalidNullException nullItem -> nullItem(nullItem);
       case UnrecognizedPropertyException unknown -> unknownField(unknown);
       case MismatchedInputException mismatch -> wrongType(mismatch);
       case StreamReadException malformed ->
@@ -103,6 +107,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case null -> problem(HttpStatus.BAD_REQUEST, "A JSON request body is required.", null);
       default -> problem(HttpStatus.BAD_REQUEST, "The request body could not be read as JSON.", null);
     };
+  }
+
+  /** Names the media types the endpoint does take, so the caller can resend the same content correctly. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String sent = e.getContentType() == null ? "a body without a Content-Type" : "Content-Type '" + e.getContentType() + "'";
+    List<String> accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).sorted().toList();
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, sent + " is not accepted here; send "
+        + (accepted.isEmpty() ? "another type" : "one of " + accepted) + ".", null);
   }
 
   /** A query or path parameter of the wrong type: enums answer 422 with the allowed values, the rest 400. */
@@ -140,8 +154,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List.of(new FieldProblem(field, message)));
   }
 
-  /** Text Runway cannot store or show faithfully (control characters, broken Unicode); see {@link StrictJson}. */
-  private ResponseEntity<Object> invalidText(StrictJson.InvalidTextException e) {
+  /** A null item in a list or a null value in a map: what it stood for is unclear, so it is not guessed at. */
+  private ResponseEntity<Object> nullItem(InvalidNullException e) {
+    String field = path(e);
+    String message = "must not be null: leave the item out of the list (or the entry out of the object)";
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message + ".", List.of(new FieldProblem(field, message)));
+  }
+
+  /**
+   * Text Runway cannot store or show faithfully (control characters, broken Unicode) and numbers it
+   * will not compute with (not finite, astronomically large); see {@link StrictJson}.
+   */
+  private ResponseEntity<Object> invalidValue(InvalidFormatException e) {
     String field = path(e);
     String message = e.getOriginalMessage();
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, field + ": " + message + ".", List.of(new FieldProblem(field, message)));
@@ -176,15 +200,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference ref : e.getPath()) {
-      if (ref.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "(body)" : path.toString();
+    return StrictJson.path(e);
   }
 
   private static String location(JacksonException e) {
@@ -202,6 +218,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (body instanceof ProblemDetail problem) {
       ProblemResponses.note(problem.getDetail());
+      HttpStatus status = HttpStatus.resolve(statusCode.value());
+      if (status != null && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+        List<FieldProblem> fields = ApiProblem.fieldsOf(status, problem.getDetail(), null);
+        if (!fields.isEmpty()) {
+          problem.setProperty("errors", fields);
+        }
+      }
     }
     return new ResponseEntity<>(body, problemHeaders, statusCode);
   }
@@ -209,8 +232,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     ProblemResponses.note(detail);
-    if (errors != null && !errors.isEmpty()) {
-      body.setProperty("errors", errors);
+    List<FieldProblem> fields = ApiProblem.fieldsOf(status, detail, errors);
+    if (!fields.isEmpty()) {
+      body.setProperty("errors", fields);
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

@@ -43,6 +43,20 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, null);
   }
 
+  /**
+   * The {@code errors} a problem carries: the fields given, and for a 422 without any one entry for the
+   * request as a whole ({@link #WHOLE_REQUEST}), so every 422 has the shape the README promises.
+   */
+  public static List<FieldProblem> fieldsOf(HttpStatus status, String detail, List<FieldProblem> errors) {
+    if (errors != null && !errors.isEmpty()) {
+      return errors;
+    }
+    return status == HttpStatus.UNPROCESSABLE_CONTENT ? List.of(new FieldProblem(WHOLE_REQUEST, detail)) : List.of();
+  }
+
+  /** The {@code field} of a 422 about the request as a whole (a workflow rule, a file), not one field. */
+  public static final String WHOLE_REQUEST = "(request)";
+
   public HttpStatus status() {
     return status;
   }

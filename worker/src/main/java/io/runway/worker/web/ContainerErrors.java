@@ -27,9 +27,15 @@ class ContainerErrors {
 
   @Bean
   RequestRejectedHandler problemForRejectedUrls(ProblemResponses problems) {
-    return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST,
+    return (request, response, rejected) -> problems.write(withHeaders(request, response), HttpStatus.BAD_REQUEST,
         "Runway refused this URL: " + rejected.getMessage() + ". Percent-encode path values without ';', '/', '\\' "
             + "or control characters, and retry.");
+  }
+
+  private static jakarta.servlet.http.HttpServletResponse withHeaders(jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    ResponseHeaders.addTo(response, request.isSecure());
+    return response;
   }
 
   /** After Spring Boot's own customizer, so this valve replaces the one it installs. */
@@ -82,6 +88,7 @@ class ContainerErrors {
           : status >= 500 ? "Runway failed to handle this request; the error is logged. Retry, and report it if it persists."
           : "The request was refused (" + title + ").";
       try {
+        ResponseHeaders.addTo(response, request.isSecure());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer writer = response.getReporter();

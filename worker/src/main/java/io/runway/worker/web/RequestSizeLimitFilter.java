@@ -48,6 +48,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     String path = request.getRequestURI();
     long maxBytes = IMPORT_PATH.equals(path) || CONSOLE_IMPORT_PATH.equals(path) ? importMaxBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
+      // first of all filters, before the request context the problem writer reads HTTPS from
+      ResponseHeaders.addTo(response, request.isSecure());
       problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
       return;
     }

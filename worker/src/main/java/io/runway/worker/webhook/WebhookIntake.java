@@ -41,9 +41,10 @@ class WebhookIntake {
   }
 
   DeliveryAnswer receive(WebhookSource source, byte[] body, Function<String, String> headers) {
-    AuditNotes.webhookSender(source.id());
     String headerDeliveryId = headers.apply(source.deliveryHeader);
     authenticate(source, body, headers.apply(source.signatureHeader), headerDeliveryId);
+    // only a delivery whose signature holds speaks for its source in the audit trail
+    AuditNotes.webhookSender(source.id());
     InboundEvent event = read(source, body, headerDeliveryId);
     String deliveryId = headerDeliveryId != null ? headerDeliveryId
         : event.bodyDeliveryId() != null ? event.bodyDeliveryId() : "sha256:" + Signatures.sha256(body);
@@ -91,7 +92,7 @@ class WebhookIntake {
   private void authenticate(WebhookSource source, byte[] body, String signature, String deliveryId) {
     var secret = settings.secret(source);
     if (secret.isEmpty()) {
-      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, "no secret configured");
+      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, claimed(source) + "no secret configured");
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Webhooks from " + source.id() + " are refused: no secret is"
           + " configured for them. Set " + WebhookSettings.environmentVariable(source) + " (runway.webhooks."
           + source.id() + ".secret) to the secret the sender signs with.", null);
@@ -99,11 +100,15 @@ class WebhookIntake {
     if (!Signatures.verify(secret.get(), body, signature)) {
       String why = signature == null ? "missing " + source.signatureHeader : "bad " + source.signatureHeader;
       log.warn("refused a {} webhook: {}", source.id(), why);
-      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, why);
+      record(source, deliveryId, Verdict.REJECTED_SIGNATURE, claimed(source) + why);
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "The " + source.signatureHeader + " header is "
           + (signature == null ? "missing" : "not a valid signature of this body")
           + ": send sha256=<hex HMAC-SHA256 of the raw body with the shared secret>.", null);
     }
+  }
+
+  private static String claimed(WebhookSource source) {
+    return "a delivery that claims to be from " + source.id() + ", refused: ";
   }
 
   private InboundEvent read(WebhookSource source, byte[] body, String deliveryId) {

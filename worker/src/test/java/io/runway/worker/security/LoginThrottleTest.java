@@ -29,46 +29,73 @@ class LoginThrottleTest {
   };
   private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
 
+  private static final String HOME = "192.0.2.10";
+  private static final String ELSEWHERE = "203.0.113.66";
+
   @Test
   void theFifthFailureWithinTheWindowPausesTheUserUntilTheOldestLeavesIt() {
     for (int i = 0; i < 4; i++) {
-      throttle.failed("ana");
+      throttle.failed(HOME, "ana");
       now = now.plusSeconds(30);
     }
-    assertThat(throttle.retryAfter("ana")).isEmpty();
+    assertThat(throttle.retryAfter(HOME, "ana")).isEmpty();
 
-    throttle.failed("ana");
+    throttle.failed(HOME, "ana");
 
-    assertThat(throttle.retryAfter("ana")).contains(Duration.ofMinutes(3));
+    assertThat(throttle.retryAfter(HOME, "ana")).contains(Duration.ofMinutes(3));
     now = now.plus(Duration.ofMinutes(3));
-    assertThat(throttle.retryAfter("ana")).as("the first failure has left the window").isEmpty();
+    assertThat(throttle.retryAfter(HOME, "ana")).as("the first failure has left the window").isEmpty();
   }
 
   @Test
   void failuresSpreadWiderThanTheWindowNeverPause() {
     for (int i = 0; i < 20; i++) {
-      throttle.failed("ana");
+      throttle.failed(HOME, "ana");
       now = now.plus(Duration.ofSeconds(61));
-      assertThat(throttle.retryAfter("ana")).isEmpty();
+      assertThat(throttle.retryAfter(HOME, "ana")).isEmpty();
     }
   }
 
   @Test
-  void countsPerUsernameIgnoringCase() {
+  void countsPerUsernameAsPeopleAreCompared() {
     for (int i = 0; i < 5; i++) {
-      throttle.failed("Ana");
+      throttle.failed(HOME, " Ana ");
     }
-    assertThat(throttle.retryAfter("ana")).isPresent();
-    assertThat(throttle.retryAfter("bob")).isEmpty();
+    assertThat(throttle.retryAfter(HOME, "ana")).isPresent();
+    assertThat(throttle.retryAfter(HOME, "bob")).isEmpty();
+  }
+
+  /** The informational finding: five wrong passwords from anywhere locked a named user out for everyone. */
+  @Test
+  void failuresFromOneAddressDoNotPauseTheUserAtAnother() {
+    for (int i = 0; i < 5; i++) {
+      throttle.failed(ELSEWHERE, "ana");
+    }
+
+    assertThat(throttle.retryAfter(ELSEWHERE, "ana")).isPresent();
+    assertThat(throttle.retryAfter(HOME, "ana")).as("ana signs in from her own address").isEmpty();
+  }
+
+  @Test
+  void anOperatorLiftsEveryPauseOfAUser() {
+    for (int i = 0; i < 5; i++) {
+      throttle.failed(ELSEWHERE, "ana");
+      throttle.failed(HOME, "ana");
+    }
+
+    throttle.clearUser("ANA");
+
+    assertThat(throttle.retryAfter(ELSEWHERE, "ana")).isEmpty();
+    assertThat(throttle.retryAfter(HOME, "ana")).isEmpty();
   }
 
   @Test
   void clearingStartsTheCountAgain() {
     for (int i = 0; i < 5; i++) {
-      throttle.failed("ana");
+      throttle.failed(HOME, "ana");
     }
-    throttle.clear("ana");
-    assertThat(throttle.retryAfter("ana")).isEmpty();
+    throttle.clear(HOME, "ana");
+    assertThat(throttle.retryAfter(HOME, "ana")).isEmpty();
   }
 
   @Test

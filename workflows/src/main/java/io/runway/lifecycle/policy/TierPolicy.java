@@ -12,6 +12,9 @@ import java.util.Optional;
 public record TierPolicy(
     List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification, ValueReviewPolicy valueReview) {
 
+  /** No gates and no recertification: what a PROHIBITED initiative, which the policy gives no tier, is held to once rejected. */
+  public static final TierPolicy NONE = new TierPolicy(List.of(), null, null);
+
   public TierPolicy {
     gates = gates == null ? List.of() : List.copyOf(gates);
   }
