@@ -184,6 +184,16 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   }
 
   @Override
+  public String claimRefusal(ClaimCommand command) {
+    try {
+      TaskRules.checkClaim(state, command);
+      return null;
+    } catch (Refusal refusal) {
+      return refusal.getMessage();
+    }
+  }
+
+  @Override
   public TaskView complete(CompleteCommand command) {
     TaskState task = state.task(command.taskId()).orElseThrow();
     new Decisions(state).apply(task, command);

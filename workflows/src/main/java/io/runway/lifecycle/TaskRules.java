@@ -38,6 +38,8 @@ final class TaskRules {
       return;
     }
     checkMayAct(state, task, command.actor());
+    // whoever could not complete the task must not hold it away from someone who can
+    checkNotApprovedYet(task, user);
     if (task.assignee != null && !task.assignee.equals(user)) {
       throw Refusal.conflict("task " + task.id + " is already claimed by " + task.assignee + "; they must unclaim it first");
     }
@@ -108,11 +110,16 @@ final class TaskRules {
     }
   }
 
-  private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
-    if (task.approvals.contains(command.actor().username())) {
-      throw Refusal.conflict(command.actor().username() + " has already approved " + task.id + "; the "
-          + task.gate + " needs " + task.requiredApprovals + " distinct approvers");
+  /** A gate that needs several approvers takes each person's approval once. */
+  private static void checkNotApprovedYet(TaskState task, String user) {
+    if (task.approvals.contains(user)) {
+      throw Refusal.conflict(user + " has already approved " + task.id + "; the " + task.gate + " needs "
+          + task.requiredApprovals + " distinct approvers, so the next approval must come from someone else");
     }
+  }
+
+  private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
+    checkNotApprovedYet(task, command.actor().username());
     Set<String> missing = new LinkedHashSet<>(task.requiredEvidence);
     missing.removeAll(evidenceKinds(state, task.gate));
     command.evidence().forEach(e -> missing.remove(e.kind()));
