@@ -14,7 +14,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,6 +108,20 @@ class InitiativeReadModel {
       return Optional.of(new InitiativeDetail(projected.get(), timeline(projected.get().workflowId())));
     }
     return launches.find(key).map(InitiativeReadModel::notYetProjected);
+  }
+
+  /** Key -> name of the given initiatives (those the read model has), in one query. */
+  Map<String, String> names(Collection<String> keys) {
+    Map<String, String> names = new HashMap<>();
+    if (keys.isEmpty()) {
+      return names;
+    }
+    jdbc.sql("select key, name from initiative where key = any(?)")
+        .param(keys.toArray(String[]::new))
+        .query(rs -> {
+          names.put(rs.getString(1), rs.getString(2));
+        });
+    return names;
   }
 
   Optional<Stage> stage(String key) {

@@ -15,9 +15,11 @@ import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.ApiProblem.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -47,6 +49,11 @@ public class Initiatives {
 
   public Optional<InitiativeDetail> find(String key) {
     return readModel.find(key);
+  }
+
+  /** The names people know these initiatives by, keyed by initiative key; a key the read model lacks is left out. */
+  public Map<String, String> names(Collection<String> keys) {
+    return readModel.names(keys);
   }
 
   /** Validates like POST /api/v1/initiatives (422 with one problem per field), then launches. */
