@@ -77,7 +77,7 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     JsonNode model = await("model promoted", () -> api.get("auditor-1", "/api/v1/models/" + key),
         r -> r.status() == 200 && r.raw().contains("production")).json();
     assertThat(model.toString()).contains("governance-board-1").contains("governance-board-2");
-    await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json(),
+    await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json().path("items"),
         t -> statuses(t).stream().allMatch("DONE"::equals));
 
     Api.Response drift = api.post("operations-1", "/api/v1/initiatives/" + key + "/events",
@@ -102,7 +102,7 @@ class EndToEndLifecycleTest extends ApiTestSupport {
   }
 
   private String ticketOf(String key, String gate) {
-    for (JsonNode ticket : api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json()) {
+    for (JsonNode ticket : api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json().path("items")) {
       if (gate.equals(ticket.path("gate").asString()) && "OPEN".equals(ticket.path("status").asString())) {
         return ticket.path("id").asString();
       }

@@ -7,6 +7,8 @@ import io.runway.worker.records.RecordViews.ModelAlias;
 import io.runway.worker.records.RecordViews.ModelVersion;
 import io.runway.worker.records.RecordViews.Notification;
 import io.runway.worker.records.RecordViews.Ticket;
+import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,12 +37,17 @@ class LocalRecords {
     this.json = json;
   }
 
-  List<Ticket> tickets(String initiativeKey) {
+  /** The local board's tickets, oldest first, one page of them. */
+  PageResult<Ticket> tickets(String initiativeKey, Paging paging) {
     String where = initiativeKey == null ? "" : " where initiative_key = ?";
-    return jdbc.sql("select " + TICKET_COLUMNS + " from local_ticket" + where + " order by created_at, id")
-        .params(initiativeKey == null ? List.of() : List.of(initiativeKey))
+    List<Object> params = initiativeKey == null ? List.of() : List.of(initiativeKey);
+    long total = jdbc.sql("select count(*) from local_ticket" + where).params(params).query(Long.class).single();
+    List<Ticket> items = jdbc.sql("select " + TICKET_COLUMNS + " from local_ticket" + where
+            + " order by created_at, id limit " + paging.size() + " offset " + paging.offset())
+        .params(params)
         .query((rs, n) -> ticket(rs, List.of()))
         .list();
+    return new PageResult<>(items, paging.page(), paging.size(), total);
   }
 
   Optional<Ticket> ticket(String id) {
@@ -85,18 +92,23 @@ class LocalRecords {
     return versions.isEmpty() && aliases.isEmpty() ? Optional.empty() : Optional.of(new Model(name, versions, aliases));
   }
 
-  List<Notification> notifications(String initiativeKey) {
+  /** The notification outbox, oldest first, one page of it. */
+  PageResult<Notification> notifications(String initiativeKey, Paging paging) {
     String where = initiativeKey == null ? "" : " where initiative_key = ?";
-    return jdbc.sql(
+    List<Object> params = initiativeKey == null ? List.of() : List.of(initiativeKey);
+    long total = jdbc.sql("select count(*) from notification_outbox" + where).params(params).query(Long.class).single();
+    List<Notification> items = jdbc.sql(
             "select request_key, kind, initiative_key, task_id, recipients, subject, body, created_at"
-                + " from notification_outbox" + where + " order by created_at, request_key limit 500")
-        .params(initiativeKey == null ? List.of() : List.of(initiativeKey))
+                + " from notification_outbox" + where + " order by created_at, request_key"
+                + " limit " + paging.size() + " offset " + paging.offset())
+        .params(params)
         .query(
             (rs, n) ->
                 new Notification(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), strings(rs, 5),
                     rs.getString(6), rs.getString(7), instant(rs, 8)))
         .list();
+    return new PageResult<>(items, paging.page(), paging.size(), total);
   }
 
   private static Ticket ticket(ResultSet rs, List<Comment> comments) throws SQLException {
