@@ -43,6 +43,12 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     steps.approveAs("legal-1", steps.inboxTask("legal-1", "legal", key));
     steps.assertGate(key, "SECURITY_REVIEW", "APPROVED");
     steps.assertGate(key, "LEGAL_REVIEW", "APPROVED");
+    // every gate transition reaches the CRM record: a sales or account team sees where it stands
+    JsonNode crm = await("CRM shows the data readiness gate open",
+        () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json(),
+        r -> r.path("gateStatus").asString().contains("DATA_READINESS OPEN"));
+    assertThat(crm.path("stage").asString()).isEqualTo("DATA_READINESS");
+    assertThat(crm.path("gateStatus").asString()).contains("SECURITY_REVIEW APPROVED", "LEGAL_REVIEW APPROVED");
 
     JsonNode dataReadiness = await("data-quality metrics on the data readiness task",
         () -> steps.inboxTask("data-engineering-1", "data-engineering", key), t -> t.path("metrics").size() > 0);

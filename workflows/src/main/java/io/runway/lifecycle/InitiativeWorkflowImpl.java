@@ -79,6 +79,8 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     tickets.chooseVersions();
     incidents.chooseVersion();
     systems.chooseProjection();
+    gates.chooseVersion();
+    records.chooseVersion();
     Async.procedure(this::projectContinuously);
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
@@ -130,6 +132,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   private void continueAsNew() {
     tickets.drain();
+    records.awaitCrmInStep();
     state.changed(Gates.now(), "CONTINUED_AS_NEW", null, null, "history length " + Workflow.getInfo().getHistoryLength());
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
     Workflow.continueAsNew(launch, state);
@@ -149,6 +152,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     if (!state.crmRecords.isEmpty()) {
       records.upsertCrm();
     }
+    records.awaitCrmInStep();
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
   }
 

@@ -3,18 +3,43 @@ package io.runway.lifecycle;
 import io.runway.lifecycle.activity.CrmRecord;
 import io.runway.lifecycle.activity.PromotionRequest;
 import io.runway.lifecycle.model.Gate;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 
-/** Keeps the CRM record and the model registry in step with the initiative. */
+/**
+ * Keeps the CRM record and the model registry in step with the initiative. From version 1 of
+ * {@link #CRM_FOLLOWS_GATES} the CRM record also follows every gate transition: a coroutine beside
+ * the lifecycle upserts the whole record (stage and gate status) once per state it has not sent yet,
+ * one upsert at a time, so the last one sent is always the newest.
+ */
 final class Records {
+
+  static final String CRM_FOLLOWS_GATES = "crm-follows-every-gate-transition";
 
   private final InitiativeState state;
   private final Integrations systems;
   private final Incidents incidents;
+  private final WorkflowLock crmWrites = Workflow.newWorkflowLock();
+  private boolean followsGates;
+  /** What the CRM was last sent (stage, tier and gate status), taken before the call. */
+  private String sent;
 
   Records(InitiativeState state, Integrations systems, Incidents incidents) {
     this.state = state;
     this.systems = systems;
     this.incidents = incidents;
+  }
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}); starts the CRM follower. */
+  void chooseVersion() {
+    followsGates = Workflow.getVersion(CRM_FOLLOWS_GATES, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (followsGates) {
+      Async.procedure(this::followGates);
+    }
   }
 
   /** Points the registry's {@code production} alias at {@code version}, tagged with who approved going live. */
@@ -27,14 +52,72 @@ final class Records {
     incidents.call("promoting version " + version, null, () -> systems.mlops.promote(request));
   }
 
+  /** Sends the current state to the CRM; from version 1, unless it was sent already (by the follower). */
   void upsertCrm() {
+    if (!followsGates) {
+      upsertCrmNow();
+      return;
+    }
+    crmWrites.lock();
+    try {
+      if (!crmState().equals(sent)) {
+        upsertCrmNow();
+      }
+    } finally {
+      crmWrites.unlock();
+    }
+  }
+
+  /** Waits until the CRM has been sent the current state, so a run never ends with the record behind. */
+  void awaitCrmInStep() {
+    if (followsGates) {
+      Workflow.await(() -> !crmWrites.isHeld() && (!state.intakeAccepted || crmState().equals(sent)));
+    }
+  }
+
+  private void followGates() {
+    while (true) {
+      Workflow.await(() -> state.intakeAccepted && !crmState().equals(sent));
+      upsertCrm();
+    }
+  }
+
+  private void upsertCrmNow() {
     var r = state.request;
+    Instant now = Gates.now();
+    if (state.inProduction && state.wentLiveAt == null) {
+      state.wentLiveAt = now;
+    }
+    String goLiveDate = state.inProduction ? state.wentLiveAt.toString().substring(0, 10) : null;
     CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
-        state.inProduction ? Gates.now().toString().substring(0, 10) : null);
+        goLiveDate, gateStatus());
+    // taken before the call: a change while it runs differs from it and is sent next
+    sent = crmState();
     var upserted = incidents.call("updating the CRM record", null, () -> systems.crm.upsertInitiative(record));
     if (upserted.succeeded() && !state.crmRecords.contains(upserted.value())) {
       state.crmRecords.add(upserted.value());
       state.changed(Gates.now(), "CRM_RECORD_UPSERTED", null, null, upserted.value());
     }
+  }
+
+  /** What the CRM shows of the initiative's progress; a change here is a transition to send. */
+  private String crmState() {
+    return state.stage + "|" + state.riskTier + "|" + state.inProduction + "|" + gateStatus();
+  }
+
+  /** Each gate and its status, in the order the gates run. */
+  private String gateStatus() {
+    return state.gates.values().stream()
+        .sorted(Comparator.comparingInt((GateState g) -> phaseOf(g.gate)).thenComparing(g -> g.gate))
+        .map(g -> g.gate + " " + g.status)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Never throws: a tier the policy has no gates for (PROHIBITED) falls back to the lifecycle's order. */
+  private int phaseOf(Gate gate) {
+    if (state.policy == null || state.riskTier == null || !state.policy.tiers().containsKey(state.riskTier)) {
+      return gate.ordinal();
+    }
+    return state.tierPolicy().gate(gate).map(p -> p.phase()).orElse(Integer.MAX_VALUE);
   }
 }
