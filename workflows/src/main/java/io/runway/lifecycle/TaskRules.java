@@ -79,7 +79,7 @@ final class TaskRules {
     checkNotEnded(state);
     Actor actor = command.actor();
     checkMayWrite(actor);
-    boolean owner = state.request.owners() != null && state.request.owners().includes(actor.username());
+    boolean owner = state.request.owners() != null && state.request.owners().includes(actor);
     boolean reviewer = command.gate() != null && state.gates.containsKey(command.gate())
         && actor.isMemberOf(state.gates.get(command.gate()).candidateGroup);
     if (!owner && !reviewer && !actor.isMemberOf(Lifecycle.PROGRAM_OFFICE)) {
@@ -158,7 +158,7 @@ final class TaskRules {
       throw Refusal.forbidden(user + " is not in group " + task.candidateGroup + ", which owns task " + task.id);
     }
     if (task.kind == TaskKind.GATE_REVIEW) {
-      if (state.request.owners() != null && state.request.owners().includes(user)) {
+      if (state.request.owners() != null && state.request.owners().includes(actor)) {
         throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
       }
       if (user.equals(state.launchedBy)) {

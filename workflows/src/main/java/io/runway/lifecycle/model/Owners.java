@@ -13,4 +13,9 @@ public record Owners(String business, String technical, String operations) {
   public boolean includes(String username) {
     return all().contains(username);
   }
+
+  /** Whether any owner names {@code actor}, by username or e-mail address (see {@link Actor#isNamedBy}). */
+  public boolean includes(Actor actor) {
+    return all().stream().anyMatch(actor::isNamedBy);
+  }
 }
