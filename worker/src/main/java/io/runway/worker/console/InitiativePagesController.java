@@ -10,12 +10,14 @@ import io.runway.worker.audit.AuditQuery;
 import io.runway.worker.audit.AuditTrail;
 import io.runway.worker.initiative.InitiativeDetail;
 import io.runway.worker.initiative.Initiatives;
+import io.runway.worker.initiative.OwnerLink;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,16 +53,20 @@ class InitiativePagesController {
 
   @GetMapping
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "0") int page, Model model) {
+      @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
     String text = Completion.trimmed(q);
     String stageName = Completion.trimmed(stage);
     String tier = Completion.trimmed(riskTier);
     model.addAttribute("q", text);
     model.addAttribute("stage", stageName);
     model.addAttribute("riskTier", tier);
+    model.addAttribute("mine", mine);
     model.addAttribute("stages", Stage.values());
     model.addAttribute("riskTiers", RiskTier.values());
-    model.addAttribute("result", search.search(text, stageName, tier, Math.max(0, page), PAGE_SIZE));
+    // mine: initiatives one of whose owners names the viewer, by user name or e-mail
+    Set<String> ownedBy = mine ? Actors.of(user).identities() : null;
+    model.addAttribute("result", search.search(text, stageName, tier, ownedBy, Math.max(0, page), PAGE_SIZE));
     return "console/initiatives";
   }
 
@@ -72,6 +78,9 @@ class InitiativePagesController {
     Actor me = Actors.of(user);
     model.addAttribute("view", view);
     model.addAttribute("request", view.request());
+    List<OwnerLink> owners = initiatives.ownerLinks(view.request().owners());
+    model.addAttribute("ownerLinks", owners);
+    model.addAttribute("unlinkedOwners", owners.stream().filter(o -> !o.linked()).map(OwnerLink::name).toList());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
     model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
     model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +27,8 @@ class InitiativeSearch {
     this.jdbc = jdbc;
   }
 
-  Result search(String text, String stage, String riskTier, int page, int size) {
+  /** {@code ownedBy}: one person's names (user name, e-mail): initiatives one of whose owners is that person. */
+  Result search(String text, String stage, String riskTier, Set<String> ownedBy, int page, int size) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
     if (text != null) {
@@ -43,6 +45,14 @@ class InitiativeSearch {
     if (riskTier != null) {
       where.append(" and risk_tier = ?");
       params.add(riskTier);
+    }
+    if (ownedBy != null) {
+      String[] names = ownedBy.toArray(String[]::new);
+      where.append(" and (lower(btrim(owner_business)) = any(?) or lower(btrim(owner_technical)) = any(?)"
+          + " or lower(btrim(owner_operations)) = any(?))");
+      params.add(names);
+      params.add(names);
+      params.add(names);
     }
     long total = jdbc.sql("select count(*) from initiative" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);

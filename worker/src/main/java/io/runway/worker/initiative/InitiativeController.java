@@ -14,6 +14,7 @@ import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +32,14 @@ class InitiativeController {
   private final LaunchService launches;
   private final InitiativeReadModel readModel;
   private final InitiativeCommands commands;
+  private final OwnerLinks ownerLinks;
 
-  InitiativeController(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands) {
+  InitiativeController(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands,
+      OwnerLinks ownerLinks) {
     this.launches = launches;
     this.readModel = readModel;
     this.commands = commands;
+    this.ownerLinks = ownerLinks;
   }
 
   @PostMapping
@@ -52,18 +56,23 @@ class InitiativeController {
       @RequestParam(required = false) String businessUnit,
       @RequestParam(defaultValue = "false") boolean stalled,
       @RequestParam(defaultValue = "14") int stalledDays,
+      @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      Authentication user) {
     if (stalledDays < 1) {
       throw ApiProblem.invalid("stalledDays", "must be 1 or more");
     }
+    Set<String> ownedBy = mine ? Actors.of(user).identities() : null;
     return readModel.list(
-        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, stalledDays), Paging.of(page, size));
+        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, stalledDays, ownedBy), Paging.of(page, size));
   }
 
   @GetMapping("/{key}")
   InitiativeDetail get(@PathVariable String key) {
-    return readModel.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    InitiativeDetail detail =
+        readModel.find(key).orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    return detail.withOwnerLinks(ownerLinks.of(detail.view().request().owners()));
   }
 
   @PostMapping("/{key}/evidence")

@@ -60,6 +60,15 @@ class InitiativeReadModel {
       where.append(" and ? in (owner_business, owner_technical, owner_operations)");
       params.add(filter.owner());
     }
+    if (filter.ownedBy() != null) {
+      // owners are free text: compared trimmed and case-folded, as the workflow compares them
+      String[] names = filter.ownedBy().toArray(String[]::new);
+      where.append(" and (lower(btrim(owner_business)) = any(?) or lower(btrim(owner_technical)) = any(?)"
+          + " or lower(btrim(owner_operations)) = any(?))");
+      params.add(names);
+      params.add(names);
+      params.add(names);
+    }
     if (filter.businessUnit() != null) {
       where.append(" and business_unit = ?");
       params.add(filter.businessUnit());

@@ -3,6 +3,7 @@ package io.runway.worker.initiative;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.Owners;
 import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -39,12 +40,20 @@ public class Initiatives {
   private final InitiativeReadModel readModel;
   private final InitiativeCommands commands;
   private final Validator validator;
+  private final OwnerLinks ownerLinks;
 
-  Initiatives(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands, Validator validator) {
+  Initiatives(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands, Validator validator,
+      OwnerLinks ownerLinks) {
     this.launches = launches;
     this.readModel = readModel;
     this.commands = commands;
     this.validator = validator;
+    this.ownerLinks = ownerLinks;
+  }
+
+  /** Which owners are Runway users (by user name or e-mail), as GET /api/v1/initiatives/{key} lists them. */
+  public List<OwnerLink> ownerLinks(Owners owners) {
+    return ownerLinks.of(owners);
   }
 
   public Optional<InitiativeDetail> find(String key) {
