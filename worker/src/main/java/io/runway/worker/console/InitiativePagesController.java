@@ -1,6 +1,7 @@
 package io.runway.worker.console;
 
 import io.runway.worker.audit.AuditNotes;
+import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.ProductionEventType;
@@ -83,7 +84,11 @@ class InitiativePagesController {
     model.addAttribute("unlinkedOwners", owners.stream().filter(o -> !o.linked()).map(OwnerLink::name).toList());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
     model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
-    model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
+    model.addAttribute("sample", Lifecycle.isSample(key));
+    model.addAttribute("sampleHistory", Lifecycle.isSampleHistory(key));
+    // a past sample has no workflow to take a command
+    model.addAttribute("actions", Lifecycle.isSampleHistory(key) ? List.of()
+        : initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());
     // the hash-chained record of requests about this initiative: for those the matrix lets read it

@@ -1,5 +1,6 @@
 package io.runway.worker.console;
 
+import io.runway.lifecycle.Lifecycle;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,13 @@ import org.springframework.stereotype.Repository;
 class InitiativeSearch {
 
   record Row(String key, String name, String businessUnit, String riskTier, String stage, String owner,
-      Instant launchedAt, Instant lastProgressAt) {}
+      Instant launchedAt, Instant lastProgressAt) {
+
+    /** The demo seed's sample data: marked in the list. */
+    public boolean isSample() {
+      return Lifecycle.isSample(key);
+    }
+  }
 
   record Result(List<Row> rows, long total, int page, int size) {
     public boolean hasNext() {
