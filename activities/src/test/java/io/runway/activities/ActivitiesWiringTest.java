@@ -59,7 +59,7 @@ class ActivitiesWiringTest {
         assertThat(app).hasSingleBean(activity);
       }
       assertThat(app.getBean(TicketingActivities.class)).isInstanceOf(LocalTicketingActivities.class);
-      assertThat(app.getBean(PolicyActivities.class).currentPolicy().version()).isEqualTo("2026.11-1");
+      assertThat(app.getBean(PolicyActivities.class).currentPolicy().version()).isEqualTo("2026.12-1");
     });
   }
 

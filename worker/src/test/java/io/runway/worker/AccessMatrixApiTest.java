@@ -139,6 +139,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
     private final String gatePhaseKey;
     private String production;
     private String importJob;
+    private String owned;
     private final Map<TaskState, String> sharedTasks = new LinkedHashMap<>();
 
     private Fixture(ApiTestSupport test) {
@@ -199,6 +200,21 @@ class AccessMatrixApiTest extends ApiTestSupport {
         return new Call(rule.path, List.of(completeLaunch(fresh, "MINIMAL")),
             () -> Integer.toString(test.api.get("auditor-1", "/api/v1/initiatives/" + fresh).status()));
       }
+      if (rule == AccessMatrix.KPI_ACTUALS || rule == AccessMatrix.COST_ACTUALS) {
+        String target = ownedBySubject();
+        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        double figure = Math.abs(uniqueKey("n").hashCode() % 1000);
+        Object body = rule == AccessMatrix.KPI_ACTUALS ? Map.of("kpi", "cycle time", "period", period, "value", figure)
+            : Map.of("period", period, "amount", figure, "currency", "EUR");
+        return new Call(rule.path.replace("{key}", target), body,
+            () -> test.api.get("auditor-1", "/api/v1/initiatives/" + target + "/value").raw());
+      }
+      if (rule == AccessMatrix.READINESS_EXCEPTION) {
+        String target = permitted ? atDataReadiness() : key;
+        return new Call(rule.path.replace("{key}", target), Map.of("justification", "fix lands next sprint", "expiresOn",
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString()),
+            () -> test.api.get("auditor-1", "/api/v1/initiatives/" + target + "/value").raw());
+      }
       if (rule == AccessMatrix.IMPORT_PROGRESS) {
         return new Call(rule.path.replace("{id}", importJob()), null, initiative);
       }
@@ -216,6 +232,28 @@ class AccessMatrixApiTest extends ApiTestSupport {
         importJob = started.json().path("id").asString();
       }
       return importJob;
+    }
+
+    /** An initiative whose technical owner is a member of the subject group, who may record its figures as an owner. */
+    private synchronized String ownedBySubject() {
+      if (owned == null) {
+        owned = uniqueKey("matrix-owned");
+        Map<String, Object> body = completeLaunch(owned, "MINIMAL");
+        body.put("owners", Map.of("business", "bea.owner", "technical", user(SUBJECT), "operations", "oli.owner"));
+        Api.Response launched = test.api.post(PROGRAM_OFFICE, "/api/v1/initiatives", body);
+        assertThat(launched.status()).as(launched.raw()).isEqualTo(201);
+        test.openTask(owned, "SECURITY_REVIEW");
+      }
+      return owned;
+    }
+
+    /** A fresh initiative whose data-readiness review is open, so an exception may be asked for. */
+    private String atDataReadiness() {
+      String key = launchedFresh();
+      JsonNode security = test.openTask(key, "SECURITY_REVIEW");
+      ok(test.api.post("security-2", "/api/v1/tasks/" + security.path("id").asString() + "/complete", approval(security)));
+      test.openTask(key, "DATA_READINESS");
+      return key;
     }
 
     private String launchedFresh() {

@@ -52,6 +52,9 @@ class BadInputSweepTest extends ApiTestSupport {
       target = uniqueKey("sweep");
       launch(target, "LIMITED");
       task = openTask(target, "SECURITY_REVIEW").path("id").asString();
+      // the gates' tickets open just after their tasks: wait, or the first case sees them arrive as a "change"
+      await("the tickets of " + target, () -> api.get("auditor-1", "/api/v1/initiatives/" + target).json().path("timeline").toString(),
+          t -> t.split("TICKET_OPENED", -1).length - 1 == 2);
     }
   }
 
@@ -139,6 +142,10 @@ class BadInputSweepTest extends ApiTestSupport {
     Endpoint events = new Endpoint("events", "operations-1", "POST", "/api/v1/initiatives/{key}/events");
     Endpoint complete = new Endpoint("complete", "security-1", "POST", "/api/v1/tasks/{task}/complete");
     Endpoint model = new Endpoint("model version", "data-engineering-1", "PUT", "/api/v1/models/sweep-model/versions/1");
+    Endpoint kpiActual = new Endpoint("kpi actual", PROGRAM_OFFICE, "POST", "/api/v1/initiatives/{key}/kpi-actuals");
+    Endpoint costActual = new Endpoint("cost actual", PROGRAM_OFFICE, "POST", "/api/v1/initiatives/{key}/cost-actuals");
+    Endpoint exception = new Endpoint("readiness exception", "data-engineering-1", "POST",
+        "/api/v1/initiatives/{key}/readiness-exceptions");
 
     Map<Endpoint, Map<String, Object>> valid = new LinkedHashMap<>();
     valid.put(launch, launchBody("sweep-never-" + Integer.toHexString(System.identityHashCode(cases))));
@@ -150,6 +157,9 @@ class BadInputSweepTest extends ApiTestSupport {
     valid.put(events, Map.of("type", "INCIDENT", "detail", "latency spike"));
     valid.put(complete, Map.of("decision", "REQUEST_CHANGES", "comment", "more detail please"));
     valid.put(model, Map.of("metrics", Map.of("auc", 0.91)));
+    valid.put(kpiActual, Map.of("kpi", "cycle time", "period", "2026-11", "value", 30));
+    valid.put(costActual, Map.of("period", "2026-11", "amount", 1100, "currency", "EUR"));
+    valid.put(exception, Map.of("justification", "fix lands next sprint", "expiresOn", "2099-01-01"));
 
     valid.forEach((endpoint, body) -> {
       String launchKey = endpoint == launch ? (String) body.get("key") : null;
@@ -232,8 +242,34 @@ class BadInputSweepTest extends ApiTestSupport {
     cases.add(model.bad("a metric as text", "{\"metrics\": {\"auc\": \"high\"}}", Set.of(400), "auc", null));
     cases.add(model.bad("missing metrics", "{}", Set.of(422), "metrics", null));
     cases.add(model.bad("a NUL in a metric name", json(Map.of("metrics", Map.of(NUL, 1.0))), Set.of(422), "metrics", null));
+    valueCases(cases, kpiActual, costActual, exception);
     cases.add(model.bad("a SQL injection metric name", json(Map.of("metrics", Map.of(SQL, 1.0))), Set.of(422), "metrics",
         null));
+  }
+
+  private static void valueCases(List<Case> cases, Endpoint kpiActual, Endpoint costActual, Endpoint exception) {
+    cases.add(kpiActual.bad("a value as text", "{\"kpi\": \"cycle time\", \"period\": \"2026-11\", \"value\": \"30\"}", Set.of(400),
+        "value", null));
+    cases.add(kpiActual.bad("an unknown source", "{\"kpi\": \"cycle time\", \"period\": \"2026-11\", \"value\": 30, "
+        + "\"source\": \"excel\"}", Set.of(422), "excel", null));
+    cases.add(kpiActual.bad("a period that is not YYYY-MM", "{\"kpi\": \"cycle time\", \"period\": \"" + SQL.replace("'", "")
+        + "\", \"value\": 30}", Set.of(422), "period", null));
+    cases.add(kpiActual.bad("a period in the future", "{\"kpi\": \"cycle time\", \"period\": \"2999-01\", \"value\": 30}",
+        Set.of(422), "in the future", null));
+    cases.add(kpiActual.bad("an unknown KPI", "{\"kpi\": \"" + SCRIPT + "\", \"period\": \"2026-11\", \"value\": 30}",
+        Set.of(422), "is not a KPI", null));
+    cases.add(kpiActual.bad("a value beyond a double", "{\"kpi\": \"cycle time\", \"period\": \"2026-11\", \"value\": 1e999}",
+        Set.of(400, 422), "value", null));
+    cases.add(kpiActual.bad("missing kpi, period and value", "{}", Set.of(422), "kpi", null));
+    cases.add(costActual.bad("a currency other than the budget's", "{\"period\": \"2026-11\", \"amount\": 10, \"currency\": "
+        + "\"USD\"}", Set.of(422), "must be EUR", null));
+    cases.add(costActual.bad("an amount as text", "{\"period\": \"2026-11\", \"amount\": \"ten\", \"currency\": \"EUR\"}",
+        Set.of(400), "amount", null));
+    cases.add(costActual.bad("a breakdown as a list", "{\"period\": \"2026-11\", \"amount\": 10, \"currency\": \"EUR\", "
+        + "\"breakdown\": [1]}", Set.of(400), "breakdown", null));
+    cases.add(exception.bad("an expiry that is not a date", "{\"justification\": \"why\", \"expiresOn\": \"soon\"}", Set.of(400),
+        "expiresOn", null));
+    cases.add(exception.bad("a missing justification", "{\"expiresOn\": \"2099-01-01\"}", Set.of(422), "justification", null));
   }
 
   private static void webhookAndCodecCases(List<Case> cases) {

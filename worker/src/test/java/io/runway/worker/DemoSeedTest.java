@@ -93,6 +93,12 @@ class DemoSeedTest {
     assertThat(stalls.path("total").asLong()).isGreaterThanOrEqualTo(4);
     stalls.path("groups").forEach(g -> g.path("initiatives").forEach(s -> assertThat(s.path("sample").asBoolean()).isTrue()));
 
+    // value after go-live: the past samples that went live have months of figures, one of them at risk
+    JsonNode value = api.get("auditor-1", "/api/v1/portfolio/value").json();
+    assertThat(value.path("initiatives").valueStream().filter(i -> !i.path("attainment").isNull()).count())
+        .as(value.toString()).isGreaterThanOrEqualTo(8);
+    assertThat(value.path("atRisk").valueStream().map(JsonNode::asString)).contains("sample-history-credit-risk");
+
     // a past sample has no workflow behind it: a command says so instead of pretending it ended
     Api.Response withdraw = api.post(ApiTestSupport.PROGRAM_OFFICE,
         "/api/v1/initiatives/sample-history-resume-screening/withdraw", Map.of("reason", "try"));

@@ -33,6 +33,11 @@ final class Lifecycles {
   /** Through every gate, the integration ticket resolved by a signed Jira delivery. */
   void toProduction() {
     toIntegrationAwaitingTicket();
+    fromIntegrationToProduction();
+  }
+
+  /** The rest of {@link #toProduction}: the integration ticket resolved, validation and handover approved. */
+  void fromIntegrationToProduction() {
     String body = WebhookSender.jiraIssueDone(ticketOf("INTEGRATION"));
     Api.Response resolved = test.api.postRaw("/api/v1/webhooks/jira", WebhookSender.bytes(body),
         WebhookSender.jiraHeaders(WebhookSender.deliveryId(), body, WebhookSender.JIRA_SECRET));
@@ -72,6 +77,9 @@ final class Lifecycles {
     body.put("decision", "APPROVE");
     body.put("comment", "meets the bar");
     body.put("evidence", evidence);
+    if ("DATA_READINESS".equals(gate)) {
+      body.put("metrics", LifecycleSteps.READY_DATA);
+    }
     Api.Response done = test.api.post(user, "/api/v1/tasks/" + task.path("id").asString() + "/complete", body);
     assertThat(done.status()).as(done.raw()).isEqualTo(200);
   }

@@ -26,6 +26,7 @@ final class Decisions {
     String user = command.actor().username();
     command.evidence().forEach(e -> attach(e, task.gate, user));
     task.metrics.putAll(command.metrics());
+    task.followUpOn = command.followUpOn();
     if (task.kind == TaskKind.INTAKE_COMPLETION && command.amendment() != null) {
       state.request = state.request.amendedBy(command.amendment());
       if (command.amendment().riskTier() != null) {

@@ -167,6 +167,7 @@ final class Gates {
     TaskState task = tasks.open(TaskKind.GATE_REVIEW, gate, g.round, policy.candidateGroup(), List.of(), policy.sla());
     task.requiredEvidence = new ArrayList<>(policy.requiredEvidence());
     task.requiredApprovals = policy.requiredApprovals();
+    task.thresholds = new ArrayList<>(policy.thresholds());
     g.dueAt = task.dueAt;
     state.progressed(now(), "GATE_OPENED", gate, null,
         gate + " round " + g.round + " opened for " + policy.candidateGroup() + ", due " + task.dueAt);

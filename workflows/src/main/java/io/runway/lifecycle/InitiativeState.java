@@ -59,6 +59,7 @@ public class InitiativeState {
   public long timelineSeq;
   public List<TimelineEntry> pendingTimeline = new ArrayList<>();
   public int historyLimit;
+  public ValueState value = new ValueState();
 
   public String modelVersion() {
     return modelVersion != null ? modelVersion
@@ -67,6 +68,14 @@ public class InitiativeState {
 
   public TierPolicy tierPolicy() {
     return policy.tier(riskTier);
+  }
+
+  /** Asks the lifecycle to end (retire or withdraw); the main run carries it out, closing tasks and tickets. */
+  public void requestEnd(Stage end, String reason, String actor) {
+    endRequested = end;
+    endReason = reason;
+    endActor = actor;
+    changed(Gates.now(), end + "_REQUESTED", null, actor, reason);
   }
 
   public boolean ended() {

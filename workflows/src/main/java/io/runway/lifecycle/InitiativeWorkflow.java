@@ -2,11 +2,17 @@ package io.runway.lifecycle;
 
 import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.CostActual;
+import io.runway.lifecycle.model.CostActualCommand;
 import io.runway.lifecycle.model.EndCommand;
 import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.KpiActual;
+import io.runway.lifecycle.model.KpiActualCommand;
 import io.runway.lifecycle.model.LaunchInput;
 import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ReadinessException;
+import io.runway.lifecycle.model.ReadinessExceptionCommand;
 import io.runway.lifecycle.model.ReclassifyCommand;
 import io.runway.lifecycle.model.Stage;
 import io.runway.lifecycle.model.TaskView;
@@ -52,6 +58,27 @@ public interface InitiativeWorkflow {
 
   @UpdateValidatorMethod(updateName = "reclassify")
   void validateReclassify(ReclassifyCommand command);
+
+  /** Records one month's KPI value (a correction when the KPI and month were recorded before). */
+  @UpdateMethod
+  KpiActual recordKpiActual(KpiActualCommand command);
+
+  @UpdateValidatorMethod(updateName = "recordKpiActual")
+  void validateKpiActual(KpiActualCommand command);
+
+  /** Records one month's run cost (a correction when the month was recorded before). */
+  @UpdateMethod
+  CostActual recordCostActual(CostActualCommand command);
+
+  @UpdateValidatorMethod(updateName = "recordCostActual")
+  void validateCostActual(CostActualCommand command);
+
+  /** Asks the governance board for a time-limited exception to the data-readiness thresholds. */
+  @UpdateMethod
+  ReadinessException requestReadinessException(ReadinessExceptionCommand command);
+
+  @UpdateValidatorMethod(updateName = "requestReadinessException")
+  void validateReadinessException(ReadinessExceptionCommand command);
 
   @SignalMethod
   void withdraw(EndCommand command);

@@ -3,13 +3,19 @@ package io.runway.lifecycle;
 import io.runway.lifecycle.activity.IntakeVerdict;
 import io.runway.lifecycle.model.ClaimCommand;
 import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.CostActual;
+import io.runway.lifecycle.model.CostActualCommand;
 import io.runway.lifecycle.model.EndCommand;
 import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.GateStatus;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.InitiativeView;
+import io.runway.lifecycle.model.KpiActual;
+import io.runway.lifecycle.model.KpiActualCommand;
 import io.runway.lifecycle.model.LaunchInput;
 import io.runway.lifecycle.model.ProductionEvent;
+import io.runway.lifecycle.model.ReadinessException;
+import io.runway.lifecycle.model.ReadinessExceptionCommand;
 import io.runway.lifecycle.model.ReclassifyCommand;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -45,10 +51,21 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   private final Gates gates;
   private final Records records;
   private final ProductionLife production;
+  private final ValueLedger ledger;
+  private final ValueReviews values;
+  private final ReadinessExceptions exceptions;
   private long projectedSeq = -1;
 
   @WorkflowInit
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
+    this(launch, carried, true);
+  }
+
+  /**
+   * With {@code valueReviewsReleased} false the run behaves as the release before value reviews did
+   * (no version markers, no reviews): how the upgrade test starts a workflow "before the deploy".
+   */
+  InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried, boolean valueReviewsReleased) {
     this.launch = launch;
     this.state = carried != null ? carried : launched(launch);
     Notifier notifier = new Notifier(state, systems);
@@ -58,7 +75,10 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     this.gates = new Gates(state, systems, notifier, tasks, tickets, incidents);
     this.records = new Records(state, systems, incidents);
     this.tasks = tasks;
-    this.production = new ProductionLife(state, gates, records, tickets);
+    this.ledger = new ValueLedger(state);
+    this.values = new ValueReviews(state, systems, tasks, records, ledger, valueReviewsReleased);
+    this.exceptions = new ReadinessExceptions(state, tasks);
+    this.production = new ProductionLife(state, gates, records, tickets, values, exceptions);
   }
 
   private static InitiativeState launched(LaunchInput launch) {
@@ -79,9 +99,12 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     tickets.chooseVersions();
     incidents.chooseVersion();
     systems.chooseProjection();
+    values.chooseVersion();
     gates.chooseVersion();
     records.chooseVersion();
     Async.procedure(this::projectContinuously);
+    values.start();
+    exceptions.resume();
     if (state.policy == null) {
       state.policy = systems.policy.currentPolicy();
       state.changed(Gates.now(), "POLICY_APPLIED", null, null, "lifecycle policy " + state.policy.version());
@@ -164,6 +187,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
       InitiativeSnapshot snapshot = state.snapshot();
       systems.projection().project(snapshot);
       snapshot.newTimeline().stream().mapToLong(TimelineEntry::seq).max().ifPresent(state::takeTimelineUpTo);
+      values.project();
       projectedSeq = seq;
     }
   }
@@ -245,6 +269,41 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   }
 
   @Override
+  public KpiActual recordKpiActual(KpiActualCommand command) {
+    KpiActual actual = ledger.record(command, command.actor().username());
+    values.figureRecorded();
+    return onceProjected(() -> actual);
+  }
+
+  @Override
+  public void validateKpiActual(KpiActualCommand command) {
+    ValueRules.checkKpiActual(state, command);
+  }
+
+  @Override
+  public CostActual recordCostActual(CostActualCommand command) {
+    CostActual cost = ledger.record(command);
+    values.figureRecorded();
+    return onceProjected(() -> cost);
+  }
+
+  @Override
+  public void validateCostActual(CostActualCommand command) {
+    ValueRules.checkCostActual(state, command);
+  }
+
+  @Override
+  public ReadinessException requestReadinessException(ReadinessExceptionCommand command) {
+    ReadinessException requested = exceptions.request(command);
+    return onceProjected(() -> requested);
+  }
+
+  @Override
+  public void validateReadinessException(ReadinessExceptionCommand command) {
+    ValueRules.checkReadinessException(state, command);
+  }
+
+  @Override
   public void withdraw(EndCommand command) {
     requestEnd(Stage.WITHDRAWN, command, !state.ended());
   }
@@ -260,10 +319,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
       state.changed(Gates.now(), end + "_IGNORED", null, user, "initiative is " + state.stage);
       return;
     }
-    state.endRequested = end;
-    state.endReason = command.reason();
-    state.endActor = user;
-    state.changed(Gates.now(), end + "_REQUESTED", null, user, command.reason());
+    state.requestEnd(end, command.reason(), user);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.runway.lifecycle.activity.NotificationActivities;
 import io.runway.lifecycle.activity.PolicyActivities;
 import io.runway.lifecycle.activity.ProjectionActivities;
 import io.runway.lifecycle.activity.TicketingActivities;
+import io.runway.lifecycle.activity.ValueActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -84,6 +85,8 @@ final class Integrations {
   final CrmActivities crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD);
   final MlopsActivities mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD);
   final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION);
+  /** The value read model catches up like the rest of it; only runs that record value figures call it. */
+  final ValueActivities value = Workflow.newActivityStub(ValueActivities.class, PROJECTION);
   private ProjectionActivities projection = Workflow.newLocalActivityStub(ProjectionActivities.class, LOCAL_PROJECTION);
 
   /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */

@@ -10,6 +10,10 @@ public final class Lifecycle {
   public static final String GOVERNANCE_BOARD = "governance-board";
   /** Integration incidents (a system of record down past its retries) go to this group. */
   public static final String ENGINEERING = "engineering";
+  /** Stops and starts serving initiatives a value review pauses or resumes, when the policy names no other group. */
+  public static final String OPERATIONS = "operations";
+  /** The service role of systems that push KPI and cost figures: may record actuals and read the value view. */
+  public static final String VALUE_FEED = "value-feed";
   /** Reads everything, changes nothing: the update validators refuse every command from this group. */
   public static final String AUDITOR = "auditor";
   /** Manages Runway; the validators never let it decide a review, whatever other group it is in. */

@@ -19,12 +19,17 @@ final class ProductionLife {
   private final Gates gates;
   private final Records records;
   private final Tickets tickets;
+  private final ValueReviews values;
+  private final ReadinessExceptions exceptions;
 
-  ProductionLife(InitiativeState state, Gates gates, Records records, Tickets tickets) {
+  ProductionLife(InitiativeState state, Gates gates, Records records, Tickets tickets, ValueReviews values,
+      ReadinessExceptions exceptions) {
     this.state = state;
     this.gates = gates;
     this.records = records;
     this.tickets = tickets;
+    this.values = values;
+    this.exceptions = exceptions;
   }
 
   void goLive() {
@@ -36,6 +41,7 @@ final class ProductionLife {
     records.upsertCrm();
     state.gates.values().forEach(g -> tickets.close(g, "DONE", state.request.key() + " is in production"));
     scheduleRecertification();
+    values.wentLive();
   }
 
   /** Lives in production until the initiative ends (false) or its history should continue in a new run (true). */
@@ -100,7 +106,11 @@ final class ProductionLife {
     }
   }
 
+  /** Long enough to hand over, and no value review or exception decision in the way of handing over. */
   private boolean historyIsLong() {
+    if (!values.idle() || !exceptions.idle()) {
+      return false;
+    }
     var info = Workflow.getInfo();
     return info.isContinueAsNewSuggested() || info.getHistoryLength() > state.historyLimit
         || info.getHistorySize() > InitiativeWorkflowImpl.HISTORY_BYTES_LIMIT;

@@ -25,8 +25,8 @@ final class Records {
   private final Incidents incidents;
   private final WorkflowLock crmWrites = Workflow.newWorkflowLock();
   private boolean followsGates;
-  /** What the CRM was last sent (stage, tier and gate status), taken before the call. */
-  private String sent;
+  /** The record the CRM was last sent, taken before the call. */
+  private CrmRecord sent;
 
   Records(InitiativeState state, Integrations systems, Incidents incidents) {
     this.state = state;
@@ -60,7 +60,7 @@ final class Records {
     }
     crmWrites.lock();
     try {
-      if (!crmState().equals(sent)) {
+      if (!record().equals(sent)) {
         upsertCrmNow();
       }
     } finally {
@@ -71,28 +71,24 @@ final class Records {
   /** Waits until the CRM has been sent the current state, so a run never ends with the record behind. */
   void awaitCrmInStep() {
     if (followsGates) {
-      Workflow.await(() -> !crmWrites.isHeld() && (!state.intakeAccepted || crmState().equals(sent)));
+      Workflow.await(() -> !crmWrites.isHeld() && (!state.intakeAccepted || record().equals(sent)));
     }
   }
 
   private void followGates() {
     while (true) {
-      Workflow.await(() -> state.intakeAccepted && !crmState().equals(sent));
+      Workflow.await(() -> state.intakeAccepted && !record().equals(sent));
       upsertCrm();
     }
   }
 
   private void upsertCrmNow() {
-    var r = state.request;
-    Instant now = Gates.now();
     if (state.inProduction && state.wentLiveAt == null) {
-      state.wentLiveAt = now;
+      state.wentLiveAt = Gates.now();
     }
-    String goLiveDate = state.inProduction ? state.wentLiveAt.toString().substring(0, 10) : null;
-    CrmRecord record = new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
-        goLiveDate, gateStatus());
+    CrmRecord record = record();
     // taken before the call: a change while it runs differs from it and is sent next
-    sent = crmState();
+    sent = record;
     var upserted = incidents.call("updating the CRM record", null, () -> systems.crm.upsertInitiative(record));
     if (upserted.succeeded() && !state.crmRecords.contains(upserted.value())) {
       state.crmRecords.add(upserted.value());
@@ -100,9 +96,17 @@ final class Records {
     }
   }
 
-  /** What the CRM shows of the initiative's progress; a change here is a transition to send. */
-  private String crmState() {
-    return state.stage + "|" + state.riskTier + "|" + state.inProduction + "|" + gateStatus();
+  /**
+   * The record as the CRM should show it now: stage, tier, go-live date, gate status and, in
+   * production, the latest value figures. A record that differs from the last one sent is a change to send.
+   */
+  private CrmRecord record() {
+    var r = state.request;
+    var value = state.value;
+    Instant live = state.wentLiveAt != null ? state.wentLiveAt : Gates.now();
+    return new CrmRecord(r.key(), r.name(), r.businessUnit(), state.stage, state.riskTier, r.owners(), r.sponsor(),
+        state.inProduction ? live.toString().substring(0, 10) : null, new ValueLedger(state).latestAttainment(),
+        value.latestDecision == null ? null : value.latestDecision.decision().name(), gateStatus());
   }
 
   /** Each gate and its status, in the order the gates run. */

@@ -73,6 +73,7 @@ final class TaskRules {
         && !command.amendment().key().equals(state.request.key())) {
       throw Refusal.invalid("amendment.key cannot change an initiative's key (" + state.request.key() + ")");
     }
+    ValueRules.checkCompletion(state, task, command);
   }
 
   static void checkEvidenceCommand(InitiativeState state, EvidenceCommand command) {
@@ -157,6 +158,7 @@ final class TaskRules {
     if (!task.isCandidate(actor)) {
       throw Refusal.forbidden(user + " is not in group " + task.candidateGroup + ", which owns task " + task.id);
     }
+    ValueRules.checkMayDecide(state, task, actor);
     if (task.kind == TaskKind.GATE_REVIEW) {
       if (state.request.owners() != null && state.request.owners().includes(actor)) {
         throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
@@ -179,13 +181,13 @@ final class TaskRules {
   }
 
   /** Auditors read everything and change nothing, whatever other group they are also in. */
-  private static void checkMayWrite(Actor actor) {
+  static void checkMayWrite(Actor actor) {
     if (actor != null && actor.isMemberOf(Lifecycle.AUDITOR)) {
       throw Refusal.forbidden(actor.username() + " is in group " + Lifecycle.AUDITOR + ", which is read-only everywhere");
     }
   }
 
-  private static void checkNotEnded(InitiativeState state) {
+  static void checkNotEnded(InitiativeState state) {
     if (state.ended()) {
       throw Refusal.conflict(state.request.key() + " is " + (state.endRequested != null ? state.endRequested : state.stage)
           + "; it takes no more commands");
@@ -213,6 +215,8 @@ final class TaskRules {
     return switch (kind) {
       case GATE_REVIEW -> List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT);
       case INTEGRATION_INCIDENT -> List.of(Decision.RETRY, Decision.SKIP);
+      case VALUE_REVIEW -> List.of(Decision.CONTINUE, Decision.SCALE, Decision.FIX, Decision.PAUSE, Decision.RETIRE);
+      case READINESS_EXCEPTION -> List.of(Decision.APPROVE, Decision.REJECT);
       default -> List.of(Decision.SUBMIT);
     };
   }

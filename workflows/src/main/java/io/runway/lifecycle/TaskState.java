@@ -34,6 +34,10 @@ public class TaskState {
   public Map<String, Double> metrics = new LinkedHashMap<>();
   public List<String> missingItems = new ArrayList<>();
   public String findings;
+  /** Bounds the task's metrics must meet before APPROVE (data readiness), copied from the policy. */
+  public List<io.runway.lifecycle.policy.MetricBound> thresholds = new ArrayList<>();
+  /** A value review's FIX: when the follow-up review opens. */
+  public java.time.LocalDate followUpOn;
 
   public boolean open() {
     return status == TaskStatus.OPEN;
@@ -48,6 +52,6 @@ public class TaskState {
     return new TaskView(id, initiativeKey, gate, kind, round, candidateGroup, List.copyOf(candidateUsers), status,
         assignee, createdAt, dueAt, List.copyOf(requiredEvidence), requiredApprovals, List.copyOf(approvals),
         decision, decidedBy, comment, completedAt, escalationLevel, Map.copyOf(metrics), List.copyOf(missingItems),
-        findings);
+        findings, List.copyOf(thresholds));
   }
 }

@@ -47,6 +47,10 @@ final class Tasks {
       case ADDRESS_FINDINGS -> gate.slug() + "-findings";
       case INTEGRATION_INCIDENT -> gate == null ? "incident" : gate.slug() + "-incident";
       case INTAKE_COMPLETION -> "intake";
+      case VALUE_REVIEW -> "value-review";
+      case SWITCH_OFF -> "switch-off";
+      case SWITCH_ON -> "switch-on";
+      case READINESS_EXCEPTION -> "data-readiness-exception";
     };
   }
 }

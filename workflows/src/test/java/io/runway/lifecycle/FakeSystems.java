@@ -14,6 +14,10 @@ import io.runway.lifecycle.activity.PromotionRequest;
 import io.runway.lifecycle.activity.TicketRequest;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.activity.TicketingActivities;
+import io.runway.lifecycle.activity.ValueActivities;
+import io.runway.lifecycle.activity.KpiMetricQuery;
+import io.runway.lifecycle.activity.KpiReading;
+import io.runway.lifecycle.model.ValueSnapshot;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.RiskTier;
@@ -31,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the workflow asked of them so a test can check it. The real adapters are tested in activities/.
  */
 final class FakeSystems implements PolicyActivities, IntakeActivities, TicketingActivities, CrmActivities, MlopsActivities,
-    NotificationActivities, ProjectionActivities {
+    NotificationActivities, ProjectionActivities, ValueActivities {
 
   final Map<String, TicketRef> ticketsByRequestKey = new ConcurrentHashMap<>();
   final Map<String, String> ticketStatus = new ConcurrentHashMap<>();
@@ -43,6 +47,10 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<Notification> notifications = new CopyOnWriteArrayList<>();
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
   final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
+  final List<ValueSnapshot> valueSnapshots = new CopyOnWriteArrayList<>();
+  final List<KpiMetricQuery> kpiQueries = new CopyOnWriteArrayList<>();
+  /** KPI name -> the value MLflow answers for it; absent: nothing logged. */
+  final Map<String, Double> kpiMetrics = new ConcurrentHashMap<>();
   private final AtomicInteger ticketNumbers = new AtomicInteger();
   /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
   final AtomicInteger crmRefusals = new AtomicInteger();
@@ -124,6 +132,18 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
     Map<String, Double> found = new java.util.LinkedHashMap<>();
     query.metricNames().stream().filter(metrics::containsKey).forEach(n -> found.put(n, metrics.get(n)));
     return found;
+  }
+
+  @Override
+  public KpiReading readKpiMetric(KpiMetricQuery query) {
+    kpiQueries.add(query);
+    Double value = kpiMetrics.get(query.kpi());
+    return value == null ? null : new KpiReading(value, "run-" + query.kpi(), query.toMillis() - 1);
+  }
+
+  @Override
+  public void projectValue(ValueSnapshot snapshot) {
+    valueSnapshots.add(snapshot);
   }
 
   @Override

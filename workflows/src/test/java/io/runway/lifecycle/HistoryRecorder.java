@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Records the history that {@link ReplayTest} replays. Run it when a release changes the workflow:
  * {@code mvn -pl workflows test -Dtest=HistoryRecorder -Drunway.recordHistories=v2}, then commit the file.
  * The run covers every kind of command: claims, request changes, SLA timers, parallel gates,
- * two-person go-live, a production event, continue-free retirement; and a reclassification that adds
- * a gate of an earlier phase.
+ * two-person go-live, a production event, KPI and cost figures and a value review (from v9),
+ * continue-free retirement; and a reclassification that adds a gate of an earlier phase (from v11).
  */
 @EnabledIfSystemProperty(named = "runway.recordHistories", matches = "v\\d+")
 class HistoryRecorder {
@@ -48,12 +48,23 @@ class HistoryRecorder {
     var findings = Drive.openTask(stub, Gate.SECURITY_REVIEW, TaskKind.ADDRESS_FINDINGS);
     stub.complete(new io.runway.lifecycle.model.CompleteCommand(findings.id(), Drive.actor("tom.tech"), Decision.SUBMIT, "done",
         null, null, null));
+    stub.recordKpiActual(new io.runway.lifecycle.model.KpiActualCommand(member("program-office", 1), "false-positive rate", "2026-10",
+        3.1, io.runway.lifecycle.model.KpiSource.MANUAL, "pilot"));
     Drive.driveToProduction(stub, RiskTier.HIGH);
     stub.productionEvent(new ProductionEvent("drift-1", ProductionEventType.DRIFT_ALERT, "PSI 0.3", null, "monitoring"));
     Drive.approve(stub, Gate.HITL_VALIDATION, member("business-validation", 1));
     Drive.eventually(() -> Drive.gateView(stub.view(), Gate.HITL_VALIDATION).round(), r -> r == 2, "re-validation");
     Drive.eventually(() -> Drive.gateView(stub.view(), Gate.HITL_VALIDATION).status(),
         s -> s == io.runway.lifecycle.model.GateStatus.APPROVED, "re-validated");
+    // value realization (v9): figures in production, a scheduled value review decided
+    stub.recordKpiActual(new io.runway.lifecycle.model.KpiActualCommand(member("program-office", 1), "false-positive rate", "2026-11",
+        2.4, io.runway.lifecycle.model.KpiSource.API, null));
+    stub.recordCostActual(new io.runway.lifecycle.model.CostActualCommand(member("program-office", 1), "2026-11",
+        new java.math.BigDecimal("11500"), "EUR", java.util.Map.of("inference", new java.math.BigDecimal("9000")), null));
+    env.sleep(Duration.ofDays(31));
+    var value = Drive.openTask(stub, Gate.VALUE_REVIEW, TaskKind.VALUE_REVIEW);
+    stub.complete(new io.runway.lifecycle.model.CompleteCommand(value.id(), member("program-office", 2), Decision.CONTINUE, null,
+        null, null, null));
     stub.retire(new EndCommand(member("operations", 1), "replaced"));
     WorkflowClient.execute(stub::run, null, null).join();
 

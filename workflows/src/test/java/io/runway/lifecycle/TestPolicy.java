@@ -6,7 +6,9 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.policy.EscalationPolicy;
 import io.runway.lifecycle.policy.GatePolicy;
 import io.runway.lifecycle.policy.LifecyclePolicy;
+import io.runway.lifecycle.policy.MetricBound;
 import io.runway.lifecycle.policy.TierPolicy;
+import io.runway.lifecycle.policy.ValueReviewPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import java.util.Map;
 final class TestPolicy {
 
   static final Duration SECURITY_SLA = Duration.ofDays(10);
+  /** First review 30 days after go-live, then every 90; early after 3 missed months or 2 months over 1.2 x budget. */
+  static final ValueReviewPolicy VALUE_REVIEW = new ValueReviewPolicy("program-office", Duration.ofDays(14), Duration.ofDays(30),
+      Duration.ofDays(90), 3, 1.2, 2);
 
   private TestPolicy() {}
 
@@ -34,7 +39,7 @@ final class TestPolicy {
         gate(Gate.DATA_READINESS, 2, "data-engineering", "data-quality-report"),
         gate(Gate.INTEGRATION, 3, "engineering", "integration-test-report"),
         gate(Gate.HITL_VALIDATION, 4, "business-validation", "validation-report"),
-        gate(Gate.OPERATIONS_HANDOVER, 6, "operations", "runbook")), null, null);
+        gate(Gate.OPERATIONS_HANDOVER, 6, "operations", "runbook")), null, null, VALUE_REVIEW);
   }
 
   private static TierPolicy limited() {
@@ -42,10 +47,10 @@ final class TestPolicy {
         gate(Gate.SECURITY_REVIEW, 1, "security", "threat-model"),
         gate(Gate.LEGAL_REVIEW, 1, "legal", "legal-assessment"),
         new GatePolicy(Gate.DATA_READINESS, 2, "data-engineering", Duration.ofDays(7), List.of("data-quality-report"), 1, false,
-            List.of("data_quality_score")),
+            List.of("data_quality_score"), List.of(new MetricBound("data_quality_score", 0.95, null))),
         new GatePolicy(Gate.INTEGRATION, 3, "engineering", Duration.ofDays(7), List.of("integration-test-report"), 1, true, List.of()),
         gate(Gate.HITL_VALIDATION, 4, "business-validation", "validation-report"),
-        gate(Gate.OPERATIONS_HANDOVER, 6, "operations", "runbook")), null, null);
+        gate(Gate.OPERATIONS_HANDOVER, 6, "operations", "runbook")), null, null, VALUE_REVIEW);
   }
 
   private static TierPolicy high() {
@@ -54,7 +59,7 @@ final class TestPolicy {
         List.of()));
     return new TierPolicy(gates, Duration.ofDays(90),
         new GatePolicy(Gate.RECERTIFICATION, 99, "governance-board", Duration.ofDays(14), List.of("recertification-report"), 1,
-            false, List.of()));
+            false, List.of()), VALUE_REVIEW);
   }
 
   private static GatePolicy gate(Gate gate, int phase, String group, String evidence) {

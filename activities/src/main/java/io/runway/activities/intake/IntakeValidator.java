@@ -77,6 +77,13 @@ public class IntakeValidator implements IntakeActivities {
       } else if (kpi.target().equals(kpi.baseline())) {
         missing.add(path + ".target: must differ from the baseline, or the KPI measures no change");
       }
+      if (kpi.mlflow() != null && kpi.mlflow().problem() != null) {
+        missing.add(path + "." + kpi.mlflow().problem());
+      }
+      // actuals name their KPI, so two KPIs of one name could not be told apart
+      if (!blank(kpi.name()) && kpis.subList(0, i).stream().anyMatch(k -> k != null && kpi.name().equals(k.name()))) {
+        missing.add(path + ".name: '" + kpi.name() + "' is already the name of another KPI; KPI names must differ");
+      }
     }
   }
 

@@ -6,7 +6,10 @@ import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.policy.EscalationPolicy;
 import io.runway.lifecycle.policy.GatePolicy;
 import io.runway.lifecycle.policy.LifecyclePolicy;
+import io.runway.lifecycle.policy.MetricBound;
 import io.runway.lifecycle.policy.TierPolicy;
+import io.runway.lifecycle.policy.ValueReviewPolicy;
+import java.util.HashSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -114,6 +117,49 @@ final class PolicyValidator {
       gate(gatePath + " (" + gate.gate() + ")", gate);
     }
     recertification(path, policy);
+    valueReview(path + ".valueReview", policy.valueReview());
+  }
+
+  /** Optional per tier; when present every key but candidateGroup (program-office by default) is required. */
+  private void valueReview(String path, ValueReviewPolicy review) {
+    if (review == null) {
+      return;
+    }
+    positive(review.sla(), path + ".sla");
+    positive(review.firstAfter(), path + ".firstAfter");
+    positive(review.every(), path + ".every");
+    if (review.earlyReviewAfterMissedPeriods() < 1) {
+      problems.add(path + ".earlyReviewAfterMissedPeriods: must be 1 or more months, was " + review.earlyReviewAfterMissedPeriods());
+    }
+    if (review.earlyReviewAfterOverrunPeriods() < 1) {
+      problems.add(path + ".earlyReviewAfterOverrunPeriods: must be 1 or more months, was " + review.earlyReviewAfterOverrunPeriods());
+    }
+    if (!(review.costOverrunRatio() >= 1.0)) {
+      problems.add(path + ".costOverrunRatio: must be 1.0 or more (1.2 = 20 % over the monthly budget), was " + review.costOverrunRatio());
+    }
+  }
+
+  private void thresholds(String path, GatePolicy gate) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < gate.thresholds().size(); i++) {
+      MetricBound bound = gate.thresholds().get(i);
+      String at = path + ".thresholds[" + i + "]";
+      if (bound == null || bound.name() == null || bound.name().isBlank()) {
+        problems.add(at + ".name: the metric's name is required");
+        continue;
+      }
+      if (!gate.metrics().contains(bound.name())) {
+        problems.add(at + ": " + bound.name() + " is not among the gate's metrics " + gate.metrics() + ", so it would never be read");
+      }
+      if (!seen.add(bound.name())) {
+        problems.add(at + ": " + bound.name() + " has two bounds; give min and max in one entry");
+      }
+      if (bound.min() == null && bound.max() == null) {
+        problems.add(at + ": " + bound.name() + " needs min, max or both");
+      } else if (bound.min() != null && bound.max() != null && bound.min() > bound.max()) {
+        problems.add(at + ": min " + bound.min() + " is above max " + bound.max());
+      }
+    }
   }
 
   private void recertification(String path, TierPolicy policy) {
@@ -137,6 +183,7 @@ final class PolicyValidator {
     }
     require(gate.candidateGroup(), path + ".candidateGroup", "the group that reviews this gate is required");
     positive(gate.sla(), path + ".sla");
+    thresholds(path, gate);
   }
 
   private void reopenOn(Map<?, List<Gate>> reopenOn, Set<Gate> inUse) {

@@ -163,7 +163,7 @@ class IntakeValidatorTest {
         policy.intakeGroup(), policy.intakeSla(), policy.findingsGroup(), policy.findingsSla(), policy.incidentSla());
 
     assertThat(validator.validateIntake(complete(), withoutHigh).missingItems())
-        .containsExactly("riskTier: lifecycle policy 2026.11-1 defines no gates for HIGH");
+        .containsExactly("riskTier: lifecycle policy 2026.12-1 defines no gates for HIGH");
   }
 
   @Test

@@ -8,7 +8,9 @@ import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.policy.GatePolicy;
 import io.runway.lifecycle.policy.LifecyclePolicy;
+import io.runway.lifecycle.policy.MetricBound;
 import io.runway.lifecycle.policy.TierPolicy;
+import io.runway.lifecycle.policy.ValueReviewPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ class YamlPolicyActivitiesTest {
   void shippedPolicyLoadsFromTheClasspathWithItsVersion() {
     LifecyclePolicy policy = shipped();
 
-    assertThat(policy.version()).isEqualTo("2026.11-1");
+    assertThat(policy.version()).isEqualTo("2026.12-1");
     assertThat(policy.prohibitedReason()).contains("Article 5").contains("social scoring");
     assertThat(policy.intakeGroup()).isEqualTo("program-office");
     assertThat(policy.intakeSla()).isEqualTo(Duration.ofDays(3));
@@ -92,7 +94,7 @@ class YamlPolicyActivitiesTest {
 
   @Test
   void missingVersionIsRefusedByName() throws IOException {
-    assertRefused(shippedText().replace("version: \"2026.11-1\"", ""), "version: a policy version is required");
+    assertRefused(shippedText().replace("version: \"2026.12-1\"", ""), "version: a policy version is required");
   }
 
   @Test
@@ -145,9 +147,45 @@ class YamlPolicyActivitiesTest {
     Path file = write(shippedText());
     YamlPolicyActivities activities = new YamlPolicyActivities(new FileSystemResource(file));
 
-    Files.writeString(file, shippedText().replace("2026.11-1", "2026.12-1"));
+    Files.writeString(file, shippedText().replace("2026.12-1", "2026.12-2"));
 
-    assertThat(activities.currentPolicy().version()).isEqualTo("2026.12-1");
+    assertThat(activities.currentPolicy().version()).isEqualTo("2026.12-2");
+  }
+
+  @Test
+  void everyTierHasValueReviewsAndDataReadinessHasItsThresholds() {
+    LifecyclePolicy policy = shipped();
+
+    for (RiskTier tier : List.of(RiskTier.MINIMAL, RiskTier.LIMITED, RiskTier.HIGH)) {
+      ValueReviewPolicy review = policy.tier(tier).valueReview();
+      assertThat(review.candidateGroupOrDefault()).isEqualTo("program-office");
+      assertThat(review.firstAfter()).isEqualTo(Duration.ofDays(30));
+      assertThat(review.every()).isEqualTo(Duration.ofDays(90));
+      assertThat(policy.tier(tier).gate(Gate.DATA_READINESS).orElseThrow().thresholds()).containsExactly(
+          new MetricBound("data_quality_score", 0.95, null), new MetricBound("null_rate", null, 0.02),
+          new MetricBound("freshness_hours", null, 24.0));
+    }
+    assertThat(policy.tier(RiskTier.HIGH).valueReview().earlyReviewAfterMissedPeriods())
+        .isLessThan(policy.tier(RiskTier.MINIMAL).valueReview().earlyReviewAfterMissedPeriods());
+  }
+
+  @Test
+  void aValueReviewMissingItsCadenceOrWithARatioBelowOneIsRefused() throws IOException {
+    String yaml = shippedText().replace("valueReview: {candidateGroup: program-office, sla: P14D, firstAfter: P30D, every: P90D,\n"
+        + "                  earlyReviewAfterMissedPeriods: 3, costOverrunRatio: 1.5",
+        "valueReview: {candidateGroup: program-office, sla: P14D, firstAfter: P30D,\n"
+        + "                  earlyReviewAfterMissedPeriods: 0, costOverrunRatio: 0.5");
+
+    assertRefused(yaml, "tiers.MINIMAL.valueReview.every: must be a positive ISO-8601 duration",
+        "tiers.MINIMAL.valueReview.earlyReviewAfterMissedPeriods: must be 1 or more months, was 0",
+        "tiers.MINIMAL.valueReview.costOverrunRatio: must be 1.0 or more");
+  }
+
+  @Test
+  void aThresholdOnAMetricTheGateDoesNotReadOrWithoutABoundIsRefused() throws IOException {
+    String yaml = shippedText().replaceFirst("\\{name: null_rate, max: 0.02\\}", "{name: nulls, max: 0.02}, {name: skew}");
+
+    assertRefused(yaml, "thresholds[1]: nulls is not among the gate's metrics", "thresholds[2]: skew needs min, max or both");
   }
 
   private void assertRefused(String yaml, String... problems) throws IOException {

@@ -60,7 +60,7 @@ class JdbcProjectionActivitiesTest {
     assertThat(one("select concat_ws('|', key, workflow_id, name, business_unit, risk_tier, stage, policy_version,"
         + " owner_business, owner_technical, owner_operations, sponsor, launched_by, model_name, model_version, last_seq)"
         + " from initiative")).isEqualTo(
-        "fraud-scoring|initiative-fraud-scoring|Fraud scoring|Payments|HIGH|SECURITY_REVIEW|2026.11-1|alice|bob|carol|dave|paula|fraud-model|3|4");
+        "fraud-scoring|initiative-fraud-scoring|Fraud scoring|Payments|HIGH|SECURITY_REVIEW|2026.12-1|alice|bob|carol|dave|paula|fraud-model|3|4");
     assertThat(one("select to_char(launched_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI') from initiative")).isEqualTo("2026-11-23T09:00");
     assertThat(one("select view ->> 'launchedAt' from initiative")).isEqualTo("2026-11-23T09:00:00Z");
     assertThat(one("select view -> 'tasks' -> 0 ->> 'dueAt' from initiative")).isEqualTo("2026-11-23T13:01:00Z");
@@ -161,7 +161,7 @@ class JdbcProjectionActivitiesTest {
         List.of(), List.of(entry(1, "LAUNCHED")));
     InitiativeSnapshot unclassified = new InitiativeSnapshot(1,
         new InitiativeView(intake.view().key(), WORKFLOW_ID, Snapshots.request(null), null,
-            Stage.INTAKE, "2026.11-1", "paula", Snapshots.LAUNCHED, null, null, null, List.of(), intake.view().tasks(),
+            Stage.INTAKE, "2026.12-1", "paula", Snapshots.LAUNCHED, null, null, null, List.of(), intake.view().tasks(),
             List.of(), List.of()),
         intake.newTimeline());
 

@@ -66,7 +66,7 @@ final class Snapshots {
 
   static InitiativeSnapshot snapshot(long seq, Stage stage, RiskTier tier, List<GateView> gates, List<TaskView> tasks,
       List<Evidence> evidence, List<TimelineEntry> newTimeline) {
-    InitiativeView view = new InitiativeView(KEY, WORKFLOW_ID, request(tier), tier, stage, "2026.11-1", "paula",
+    InitiativeView view = new InitiativeView(KEY, WORKFLOW_ID, request(tier), tier, stage, "2026.12-1", "paula",
         LAUNCHED, at(seq), "3", null, gates, tasks, evidence, List.of("CRM-fraud-scoring"));
     return new InitiativeSnapshot(seq, view, newTimeline);
   }

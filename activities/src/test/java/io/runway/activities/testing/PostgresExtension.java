@@ -25,7 +25,8 @@ public final class PostgresExtension implements BeforeEachCallback, ParameterRes
 
   private static final String EMPTY_ALL_TABLES = """
       truncate initiative, gate, task, evidence, timeline, launch_request, local_ticket, local_ticket_comment,
-          local_crm_record, local_model_version, local_model_alias, notification_outbox, user_directory cascade;
+          local_crm_record, local_model_version, local_model_alias, notification_outbox, value_summary, kpi_actual,
+          cost_actual, value_decision, user_directory cascade;
       alter sequence local_ticket_seq restart""";
 
   @Override

@@ -21,7 +21,8 @@ import org.springframework.util.MultiValueMap;
  */
 record Completion(
     Decision decision, String comment, List<Tasks.Evidence> evidence, Set<String> reviewedKinds,
-    int checkedItems, Map<String, Double> metrics, InitiativeRequest amendment, List<String> parseProblems) {
+    int checkedItems, Map<String, Double> metrics, InitiativeRequest amendment, java.time.LocalDate followUpOn,
+    List<String> parseProblems) {
 
   static List<Decision> decisionsFor(TaskKind kind) {
     if (kind == null) {
@@ -30,6 +31,8 @@ record Completion(
     return switch (kind) {
       case GATE_REVIEW -> List.of(Decision.APPROVE, Decision.REQUEST_CHANGES, Decision.REJECT);
       case INTEGRATION_INCIDENT -> List.of(Decision.RETRY, Decision.SKIP);
+      case VALUE_REVIEW -> List.of(Decision.CONTINUE, Decision.SCALE, Decision.FIX, Decision.PAUSE, Decision.RETIRE);
+      case READINESS_EXCEPTION -> List.of(Decision.APPROVE, Decision.REJECT);
       default -> List.of(Decision.SUBMIT);
     };
   }
@@ -77,8 +80,17 @@ record Completion(
         }
       }
     }
+    java.time.LocalDate followUpOn = null;
+    String followUp = trimmed(params.getFirst("followUpOn"));
+    if (followUp != null && decision == Decision.FIX) {
+      try {
+        followUpOn = java.time.LocalDate.parse(followUp);
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add("Follow-up date: '" + followUp + "' is not a date (YYYY-MM-DD).");
+      }
+    }
     return new Completion(decision, trimmed(params.getFirst("comment")), evidence, reviewed, checked, metrics,
-        amendment(params, task, problems), problems);
+        amendment(params, task, problems), followUpOn, problems);
   }
 
   /** What stops this completion before it reaches the workflow; evidence already on file counts. */
@@ -99,8 +111,12 @@ record Completion(
         problems.add("Confirm every checklist item before approving.");
       }
     }
+    boolean valueReview = task.kind() == io.runway.lifecycle.model.TaskKind.VALUE_REVIEW;
+    if (valueReview && decision == Decision.FIX && followUpOn == null && parseProblems.isEmpty()) {
+      problems.add("Follow-up date: FIX needs the day the follow-up review opens.");
+    }
     boolean commentRequired = decision == Decision.REQUEST_CHANGES || decision == Decision.REJECT
-        || decision == Decision.SKIP;
+        || decision == Decision.SKIP || (valueReview && decision != Decision.CONTINUE);
     if (commentRequired && comment == null) {
       problems.add("Comment: say what must change, why it is rejected, or why the call is skipped.");
     }

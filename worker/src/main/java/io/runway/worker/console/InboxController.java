@@ -100,7 +100,7 @@ class InboxController {
     if (problems.isEmpty()) {
       try {
         TaskView done = tasks.complete(id, completion.decision(), completion.comment(), completion.evidence(),
-            completion.metrics(), completion.amendment(), me);
+            completion.metrics(), completion.amendment(), completion.followUpOn(), me);
         String notice = completion.decision() == Decision.SUBMIT
             ? "Submitted " + panels.title(done) + " of " + done.initiativeKey() + "."
             : "Decided " + panels.title(done) + " of " + done.initiativeKey() + ": " + completion.decision() + ".";

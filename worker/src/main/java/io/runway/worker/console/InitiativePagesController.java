@@ -43,9 +43,12 @@ class InitiativePagesController {
   private final InitiativeSearch search;
   private final GateForms forms;
   private final AuditTrail audit;
+  private final io.runway.worker.value.Values values;
   private final Clock clock = Clock.systemUTC();
 
-  InitiativePagesController(Initiatives initiatives, InitiativeSearch search, GateForms forms, AuditTrail audit) {
+  InitiativePagesController(Initiatives initiatives, InitiativeSearch search, GateForms forms, AuditTrail audit,
+      io.runway.worker.value.Values values) {
+    this.values = values;
     this.initiatives = initiatives;
     this.search = search;
     this.forms = forms;
@@ -91,6 +94,10 @@ class InitiativePagesController {
         : initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());
+    // data-readiness exceptions are shown on the initiative until they expire
+    model.addAttribute("readinessExceptions", values.summary(key).map(s -> s.readinessExceptions().stream()
+        .filter(e -> e.status() == io.runway.lifecycle.model.ReadinessException.Status.ACTIVE
+            || e.status() == io.runway.lifecycle.model.ReadinessException.Status.REQUESTED).toList()).orElse(List.of()));
     // the hash-chained record of requests about this initiative: for those the matrix lets read it
     if (AccessMatrix.AUDIT_EXPORT.refusal(me).isEmpty()) {
       AuditQuery query = new AuditQuery(key, null, null);

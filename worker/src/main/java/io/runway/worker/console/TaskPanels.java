@@ -33,17 +33,23 @@ class TaskPanels {
   record Panel(
       TaskView task, String title, String initiativeName, GateForms.Form form, List<EvidenceRow> evidence,
       List<Decision> decisions, SlaClock sla, boolean mine, String claimRefusal, List<String> errors,
-      Map<String, String> values, List<String> missingItems) {}
+      Map<String, String> values, List<String> missingItems, List<ThresholdRow> thresholds,
+      io.runway.worker.value.ValueView value) {}
+
+  /** A bounded metric of the task against its bound, as measured so far. */
+  record ThresholdRow(String metric, String value, String bound, boolean passes) {}
 
   private final GateForms forms;
   private final Initiatives initiatives;
   private final Tasks tasks;
+  private final io.runway.worker.value.Values valueOf;
   private final Clock clock = Clock.systemUTC();
 
-  TaskPanels(GateForms forms, Initiatives initiatives, Tasks tasks) {
+  TaskPanels(GateForms forms, Initiatives initiatives, Tasks tasks, io.runway.worker.value.Values valueOf) {
     this.forms = forms;
     this.initiatives = initiatives;
     this.tasks = tasks;
+    this.valueOf = valueOf;
   }
 
   /** The rows of the list, with their initiatives' names read in one query. */
@@ -73,7 +79,34 @@ class TaskPanels {
     return new Panel(task, form.title(), name, form,
         rows, Completion.decisionsFor(task.kind()), SlaClock.of(task, clock.instant()),
         me.username().equals(task.assignee()), claimRefusal, errors, values,
-        task.missingItems() == null ? List.of() : task.missingItems());
+        task.missingItems() == null ? List.of() : task.missingItems(), thresholds(task), value(task, me));
+  }
+
+  private static List<ThresholdRow> thresholds(TaskView task) {
+    return task.thresholds().stream().map(b -> {
+      Double measured = task.metrics() == null ? null : task.metrics().get(b.name());
+      return new ThresholdRow(b.name(), measured == null ? "not measured" : ValueCharts.number(measured), b.describe(), b.passes(measured));
+    }).toList();
+  }
+
+  /**
+   * The value view where it informs the decision: a value review, the go-live decision and the
+   * handover (pilot figures against the targets), data readiness and its exceptions.
+   */
+  private io.runway.worker.value.ValueView value(TaskView task, Actor me) {
+    boolean informs = task.kind() == io.runway.lifecycle.model.TaskKind.VALUE_REVIEW
+        || task.kind() == io.runway.lifecycle.model.TaskKind.READINESS_EXCEPTION
+        || task.gate() == io.runway.lifecycle.model.Gate.GO_LIVE_DECISION
+        || task.gate() == io.runway.lifecycle.model.Gate.OPERATIONS_HANDOVER
+        || task.gate() == io.runway.lifecycle.model.Gate.DATA_READINESS;
+    if (!informs) {
+      return null;
+    }
+    try {
+      return valueOf.view(task.initiativeKey(), me);
+    } catch (io.runway.worker.web.ApiProblem notShown) {
+      return null;
+    }
   }
 
   Set<String> kindsOnFile(TaskView task) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.runway.activities.projection.JdbcProjectionActivities;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.activity.PolicyActivities;
+import io.runway.lifecycle.activity.ValueActivities;
 import io.runway.lifecycle.model.Budget;
 import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.GateStatus;
@@ -45,7 +46,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and one rejected. Workflows cannot be dated back, so these are read-model records only, written
  * through the projection the workflows use, under keys starting {@link Lifecycle#SAMPLE_HISTORY_KEY_PREFIX}:
  * no workflow runs behind them, the console says so and offers no action on them. Their gate
- * durations stay out of the app's metrics. Written once: a database that has them keeps them.
+ * durations stay out of the app's metrics. The ones that went live have months of KPI and cost
+ * figures (see {@link SampleValue}). Written once: a database that has them keeps them.
  */
 @Component
 @ConditionalOnProperty(name = "runway.demo.seed", havingValue = "true")
@@ -59,6 +61,9 @@ class SampleHistory {
       "engineering", 9.0, "business-validation", 4.0, "governance-board", 3.0, "operations", 2.0);
 
   enum Outcome { LIVE, STALLED, REJECTED }
+
+  /** The one live sample whose figures miss the target and overrun the budget: the portfolio's at-risk list. */
+  static final String AT_RISK = "credit-risk";
 
   /** A past initiative: how it ended, at which gate it stopped (stalled, rejected), and how many days ago. */
   record Past(String slug, String name, String unit, RiskTier tier, Outcome outcome, String stopAt, int daysAgo) {}
@@ -83,11 +88,14 @@ class SampleHistory {
   private final PolicyActivities policies;
   /** The workflows' projection, with a registry of its own: sample durations are not Runway's metrics. */
   private final JdbcProjectionActivities projection;
+  private final ValueActivities values;
 
-  SampleHistory(JdbcTemplate jdbc, PlatformTransactionManager transactions, PolicyActivities policies) {
+  SampleHistory(JdbcTemplate jdbc, PlatformTransactionManager transactions, PolicyActivities policies,
+      ValueActivities values) {
     this.jdbc = jdbc;
     this.policies = policies;
     this.projection = new JdbcProjectionActivities(jdbc, transactions, new SimpleMeterRegistry());
+    this.values = values;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -102,7 +110,13 @@ class SampleHistory {
       LifecyclePolicy policy = policies.currentPolicy();
       Random random = new Random(RANDOM_SEED);
       Instant now = Instant.now();
-      PAST.forEach(past -> projection.project(snapshot(past, policy, random, now)));
+      for (Past past : PAST) {
+        InitiativeSnapshot snapshot = snapshot(past, policy, random, now);
+        projection.project(snapshot);
+        if (past.outcome() == Outcome.LIVE) {
+          values.projectValue(SampleValue.of(snapshot.view(), past.slug().equals(AT_RISK), now));
+        }
+      }
       log.info("demo seed: {} past sample initiatives written to the read model (no workflows behind them)", PAST.size());
     } catch (RuntimeException e) {
       log.warn("demo seed: could not write the past sample initiatives: {}", e.getMessage());

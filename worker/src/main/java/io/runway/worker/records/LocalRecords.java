@@ -66,14 +66,16 @@ class LocalRecords {
     return jdbc.sql(
             """
             select external_id, crm_id, name, business_unit, stage, risk_tier, owners::text, sponsor, go_live_date,
-                   gate_status, updated_at from local_crm_record where external_id = ?""")
+                   updated_at, latest_attainment, latest_value_decision, gate_status from local_crm_record
+            where external_id = ?""")
         .param(externalId)
         .query(
             (rs, n) ->
                 new CrmRecord(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), node(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
-                    instant(rs, 11)))
+                    rs.getString(6), node(rs.getString(7)), rs.getString(8), rs.getString(9),
+                    rs.getObject(11) == null ? null : rs.getDouble(11), rs.getString(12), rs.getString(13),
+                    instant(rs, 10)))
         .optional();
   }
 

@@ -100,6 +100,18 @@ public final class AccessMatrix {
   public static final Rule TIME_IN_GATE = read("/api/v1/portfolio/time-in-gate", "read time in gate").build();
   public static final Rule STALLS = read("/api/v1/portfolio/stalls", "read the stall radar").build();
   public static final Rule BUSINESS_UNITS = read("/api/v1/portfolio/business-units", "list business units").build();
+  public static final Rule KPI_ACTUALS = write(POST, "/api/v1/initiatives/{key}/kpi-actuals", 201, "record KPI actuals")
+      .allow(Groups.PROGRAM_OFFICE, Groups.VALUE_FEED).subject("the initiative's owners by name")
+      .note("the same KPI and month again corrects it; 409 once ended").build();
+  public static final Rule COST_ACTUALS = write(POST, "/api/v1/initiatives/{key}/cost-actuals", 201, "record run costs")
+      .allow(Groups.PROGRAM_OFFICE, Groups.VALUE_FEED).subject("the initiative's owners by name")
+      .note("in the budget's currency; 409 once ended").build();
+  public static final Rule VALUE = read("/api/v1/initiatives/{key}/value", "read an initiative's value")
+      .allow(Groups.VALUE_FEED).build();
+  public static final Rule READINESS_EXCEPTION = write(POST, "/api/v1/initiatives/{key}/readiness-exceptions", 201,
+      "ask for a data-readiness exception").allow(Groups.PROGRAM_OFFICE, Groups.DATA_ENGINEERING)
+      .note("a governance-board member other than the requester decides it in a task").build();
+  public static final Rule PORTFOLIO_VALUE = read("/api/v1/portfolio/value", "read the portfolio's value").build();
   public static final Rule AUDIT_EXPORT = read("/api/v1/audit", "read the audit trail")
       .only(Groups.ADMIN, Groups.AUDITOR).build();
   public static final Rule AUDIT_VERIFY = read("/api/v1/audit/verify", "verify the audit trail")
@@ -109,7 +121,8 @@ public final class AccessMatrix {
   public static final List<Rule> RULES = List.of(LAUNCH, LIST_INITIATIVES, GET_INITIATIVE, ATTACH_EVIDENCE, RECLASSIFY,
       WITHDRAW, RETIRE, PRODUCTION_EVENT, INBOX, GET_TASK, CLAIM, UNCLAIM, COMPLETE, LIST_TICKETS, GET_TICKET,
       RESOLVE_TICKET, GET_CRM_RECORD, REGISTER_MODEL, GET_MODEL, NOTIFICATIONS, WEBHOOK_DELIVERIES, IMPORT,
-      IMPORT_PROGRESS, IMPORT_TEMPLATE, FUNNEL, TIME_IN_GATE, STALLS, BUSINESS_UNITS, AUDIT_EXPORT, AUDIT_VERIFY);
+      IMPORT_PROGRESS, IMPORT_TEMPLATE, FUNNEL, TIME_IN_GATE, STALLS, BUSINESS_UNITS, KPI_ACTUALS, COST_ACTUALS, VALUE,
+      READINESS_EXCEPTION, PORTFOLIO_VALUE, AUDIT_EXPORT, AUDIT_VERIFY);
 
   /** Reachable without a user; each says how it is protected instead. */
   public record PublicPath(HttpMethod method, String path, String why) {}
@@ -249,8 +262,10 @@ public final class AccessMatrix {
       this.what = what;
     }
 
+    /** Every group of people; a service role gets only what its rules name. */
     Builder allowAll() {
-      Groups.ALL.forEach(g -> access.put(g, Access.YES));
+      Groups.PEOPLE.forEach(g -> access.put(g, Access.YES));
+      Groups.ALL.stream().filter(g -> !Groups.PEOPLE.contains(g)).forEach(g -> access.put(g, Access.NO));
       return this;
     }
 

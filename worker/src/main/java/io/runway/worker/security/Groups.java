@@ -16,11 +16,19 @@ public final class Groups {
   public static final String OPERATIONS = "operations";
   public static final String AUDITOR = Lifecycle.AUDITOR;
   public static final String ADMIN = Lifecycle.ADMIN;
+  /** A service role, not people: systems that push KPI and cost figures. It records them and reads value, nothing else. */
+  public static final String VALUE_FEED = Lifecycle.VALUE_FEED;
+
+  /** The groups of people: every read the matrix opens to "everyone" is open to them. */
+  public static final List<String> PEOPLE =
+      List.of(
+          PROGRAM_OFFICE, SECURITY, LEGAL, DATA_ENGINEERING, ENGINEERING, BUSINESS_VALIDATION,
+          GOVERNANCE_BOARD, OPERATIONS, AUDITOR, ADMIN);
 
   public static final List<String> ALL =
       List.of(
           PROGRAM_OFFICE, SECURITY, LEGAL, DATA_ENGINEERING, ENGINEERING, BUSINESS_VALIDATION,
-          GOVERNANCE_BOARD, OPERATIONS, AUDITOR, ADMIN);
+          GOVERNANCE_BOARD, OPERATIONS, AUDITOR, ADMIN, VALUE_FEED);
 
   private Groups() {}
 }

@@ -10,11 +10,17 @@ import java.util.Map;
 
 /** Completing a task: the decision, and what supports it. */
 record CompleteBody(
-    @NotNull(message = "is required (one of APPROVE, REQUEST_CHANGES, REJECT for reviews; SUBMIT for intake and findings; RETRY or SKIP for integration incidents)") Decision decision,
+    @NotNull(message = "is required (one of APPROVE, REQUEST_CHANGES, REJECT for reviews; SUBMIT for intake, findings and operations tasks; RETRY or SKIP for integration incidents; CONTINUE, SCALE, FIX, PAUSE or RETIRE for value reviews)") Decision decision,
     String comment,
     List<@Valid EvidenceItem> evidence,
     Map<String, Double> metrics,
-    InitiativeRequest amendment) {
+    InitiativeRequest amendment,
+    java.time.LocalDate followUpOn) {
+
+  CompleteBody(Decision decision, String comment, List<EvidenceItem> evidence, Map<String, Double> metrics,
+      InitiativeRequest amendment) {
+    this(decision, comment, evidence, metrics, amendment, null);
+  }
 
   record EvidenceItem(
       @NotBlank(message = "is required") String kind,

@@ -83,7 +83,8 @@ class TaskCommands {
             ? List.of()
             : body.evidence().stream().map(e -> new EvidenceInput(e.kind(), e.title(), e.uri(), e.sha256())).toList();
     CompleteCommand command =
-        new CompleteCommand(id, actor, body.decision(), body.comment(), evidence, body.metrics(), body.amendment());
+        new CompleteCommand(id, actor, body.decision(), body.comment(), evidence, body.metrics(), body.amendment(),
+            body.followUpOn());
     InitiativeWorkflow workflow = workflow(task);
     return TemporalCalls.call(task.view().initiativeKey(), () -> workflow.complete(command));
   }

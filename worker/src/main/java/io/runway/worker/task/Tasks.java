@@ -69,11 +69,17 @@ public class Tasks {
 
   public TaskView complete(String id, Decision decision, String comment, List<Evidence> evidence,
       Map<String, Double> metrics, InitiativeRequest amendment, Actor actor) {
+    return complete(id, decision, comment, evidence, metrics, amendment, null, actor);
+  }
+
+  /** A value review's FIX names its follow-up day in {@code followUpOn}. */
+  public TaskView complete(String id, Decision decision, String comment, List<Evidence> evidence,
+      Map<String, Double> metrics, InitiativeRequest amendment, java.time.LocalDate followUpOn, Actor actor) {
     if (decision == null) {
       throw ApiProblem.invalid("decision", "is required");
     }
     List<CompleteBody.EvidenceItem> items =
         evidence.stream().map(e -> new CompleteBody.EvidenceItem(e.kind(), e.title(), e.uri(), e.sha256())).toList();
-    return commands.complete(id, new CompleteBody(decision, comment, items, metrics, amendment), actor);
+    return commands.complete(id, new CompleteBody(decision, comment, items, metrics, amendment, followUpOn), actor);
   }
 }

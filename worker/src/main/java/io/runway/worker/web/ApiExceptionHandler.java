@@ -169,6 +169,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (type.isEnum()) {
       return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
     }
+    if (type == java.time.LocalDate.class) {
+      return "a date written YYYY-MM-DD";
+    }
     return "an object";
   }
 

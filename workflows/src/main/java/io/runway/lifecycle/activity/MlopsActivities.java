@@ -10,4 +10,7 @@ public interface MlopsActivities {
   Map<String, Double> readMetrics(MetricsQuery query);
 
   void promote(PromotionRequest request);
+
+  /** A KPI's value for one month, or null when nothing was logged for it in that month. */
+  KpiReading readKpiMetric(KpiMetricQuery query);
 }

@@ -20,6 +20,6 @@ public enum Stage {
   }
 
   public static Stage of(Gate gate) {
-    return gate == Gate.RECERTIFICATION ? IN_PRODUCTION : Stage.valueOf(gate.name());
+    return gate == Gate.RECERTIFICATION || gate == Gate.VALUE_REVIEW ? IN_PRODUCTION : Stage.valueOf(gate.name());
   }
 }

@@ -2,12 +2,14 @@ package io.runway.lifecycle.model;
 
 import java.time.Instant;
 import java.util.List;
+import io.runway.lifecycle.policy.MetricBound;
 import java.util.Map;
 
 /**
  * A human task as people see it. {@code approvals} lists who approved so far (the go-live decision
  * needs {@code requiredApprovals} distinct people); {@code escalationLevel} is 0 (on time),
  * 1 (reminded), 2 (breached, escalated to lead and sponsor), 3 (escalated to the governance board).
+ * {@code thresholds} are the bounds the task's metrics must meet before it may be approved.
  */
 public record TaskView(
     String id,
@@ -31,4 +33,20 @@ public record TaskView(
     int escalationLevel,
     Map<String, Double> metrics,
     List<String> missingItems,
-    String findings) {}
+    String findings,
+    List<MetricBound> thresholds) {
+
+  public TaskView {
+    thresholds = thresholds == null ? List.of() : thresholds;
+  }
+
+  public TaskView(String id, String initiativeKey, Gate gate, TaskKind kind, int round, String candidateGroup,
+      List<String> candidateUsers, TaskStatus status, String assignee, Instant createdAt, Instant dueAt,
+      List<String> requiredEvidence, int requiredApprovals, List<String> approvals, Decision decision, String decidedBy,
+      String comment, Instant completedAt, int escalationLevel, Map<String, Double> metrics, List<String> missingItems,
+      String findings) {
+    this(id, initiativeKey, gate, kind, round, candidateGroup, candidateUsers, status, assignee, createdAt, dueAt,
+        requiredEvidence, requiredApprovals, approvals, decision, decidedBy, comment, completedAt, escalationLevel,
+        metrics, missingItems, findings, List.of());
+  }
+}

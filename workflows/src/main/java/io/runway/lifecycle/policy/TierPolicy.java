@@ -5,11 +5,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The gates of one risk tier, and its recertification in production (none when the period is null). */
-public record TierPolicy(List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification) {
+/**
+ * The gates of one risk tier, its recertification in production (none when the period is null), and
+ * its value reviews in production (none when {@code valueReview} is null).
+ */
+public record TierPolicy(
+    List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification, ValueReviewPolicy valueReview) {
 
   public TierPolicy {
     gates = gates == null ? List.of() : List.copyOf(gates);
+  }
+
+  /** A tier without value reviews, as policies were written before them. */
+  public TierPolicy(List<GatePolicy> gates, Duration recertificationPeriod, GatePolicy recertification) {
+    this(gates, recertificationPeriod, recertification, null);
   }
 
   public Optional<GatePolicy> gate(Gate gate) {

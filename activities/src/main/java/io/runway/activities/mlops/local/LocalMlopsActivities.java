@@ -3,6 +3,8 @@ package io.runway.activities.mlops.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runway.activities.json.RunwayJson;
+import io.runway.lifecycle.activity.KpiMetricQuery;
+import io.runway.lifecycle.activity.KpiReading;
 import io.runway.lifecycle.activity.MetricsQuery;
 import io.runway.lifecycle.activity.MlopsActivities;
 import io.runway.lifecycle.activity.PromotionRequest;
@@ -48,6 +50,30 @@ public class LocalMlopsActivities implements MlopsActivities {
       }
     }));
     return named;
+  }
+
+  /**
+   * A KPI naming a registered model reads the metric of the version its {@code production} alias
+   * points at; the local registry keeps no experiments, runs or timestamps, so other KPIs read nothing.
+   */
+  @Override
+  public KpiReading readKpiMetric(KpiMetricQuery query) {
+    String model = query.metric().model();
+    if (model == null || model.isBlank()) {
+      return null;
+    }
+    return jdbc.sql("""
+            select v.version, v.metrics::text from local_model_alias a
+            join local_model_version v on v.model_name = a.model_name and v.version = a.version
+            where a.model_name = :model and a.alias = :alias""")
+        .param("model", model)
+        .param("alias", DEFAULT_ALIAS)
+        .query((rs, n) -> {
+          JsonNode value = parse(rs.getString(2)).get(query.metric().metric());
+          return value != null && value.isNumber()
+              ? new KpiReading(value.doubleValue(), model + "/" + rs.getString(1), query.toMillis() - 1) : null;
+        })
+        .optional().orElse(null);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.runway.activities.mlops.mlflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runway.activities.http.VendorHttp;
 import io.runway.activities.mlops.local.LocalMlopsActivities;
+import io.runway.lifecycle.activity.KpiMetricQuery;
+import io.runway.lifecycle.activity.KpiReading;
 import io.runway.lifecycle.activity.MetricsQuery;
 import io.runway.lifecycle.activity.MlopsActivities;
 import io.runway.lifecycle.activity.PromotionRequest;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import io.runway.lifecycle.model.MlflowMetric;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -31,6 +35,9 @@ public class MlflowMlopsActivities implements MlopsActivities {
   /** Orders one metric's values as MLflow does: the latest timestamp wins, the higher step breaks a tie. */
   private static final Comparator<JsonNode> LATEST =
       Comparator.<JsonNode>comparingLong(m -> m.path("timestamp").asLong()).thenComparingLong(m -> m.path("step").asLong());
+
+  /** How many of an experiment's newest runs are searched for a month's KPI value. */
+  static final int LATEST_RUNS = 20;
 
   private final VendorHttp http;
 
@@ -72,6 +79,60 @@ public class MlflowMlopsActivities implements MlopsActivities {
         ordered("name", request.modelName(), "version", request.modelVersion(), "key", key, "value", value)));
     http.send("set alias " + alias + " to " + version, "POST", API + "/registered-models/alias",
         ordered("name", request.modelName(), "alias", alias, "version", request.modelVersion()));
+  }
+
+  /**
+   * The last value of the KPI's metric logged in the month, from the run the KPI names: the run behind
+   * the registered model's {@code production} alias, the latest runs of an experiment (newest first,
+   * the first that logged the metric in the month wins), or one run. Null when nothing was logged then.
+   */
+  @Override
+  public KpiReading readKpiMetric(KpiMetricQuery query) {
+    MlflowMetric source = query.metric();
+    List<String> runs;
+    if (source.runId() != null && !source.runId().isBlank()) {
+      runs = List.of(source.runId());
+    } else if (source.model() != null && !source.model().isBlank()) {
+      String alias = LocalMlopsActivities.DEFAULT_ALIAS;
+      String runId = http.send("get alias " + alias + " of '" + source.model() + "'", "GET", API + "/registered-models/alias?name="
+          + encode(source.model()) + "&alias=" + alias, null).json().path("model_version").path("run_id").asText("");
+      runs = runId.isBlank() ? List.of() : List.of(runId);
+    } else {
+      runs = latestRuns(source.experiment());
+    }
+    for (String runId : runs) {
+      KpiReading reading = lastInPeriod(runId, source.metric(), query.fromMillis(), query.toMillis());
+      if (reading != null) {
+        return reading;
+      }
+    }
+    return null;
+  }
+
+  private List<String> latestRuns(String experiment) {
+    String id = http.send("get experiment '" + experiment + "'", "GET", API + "/experiments/get-by-name?experiment_name="
+        + encode(experiment), null).json().path("experiment").path("experiment_id").asText();
+    Map<String, Object> search = new LinkedHashMap<>();
+    search.put("experiment_ids", List.of(id));
+    search.put("order_by", List.of("attributes.start_time DESC"));
+    search.put("max_results", LATEST_RUNS);
+    List<String> runs = new java.util.ArrayList<>();
+    http.send("search runs of '" + experiment + "'", "POST", API + "/runs/search", search).json().path("runs")
+        .forEach(run -> runs.add(run.path("info").path("run_id").asText()));
+    return runs;
+  }
+
+  private KpiReading lastInPeriod(String runId, String metric, long from, long to) {
+    JsonNode history = http.send("get history of " + metric + " in run " + runId, "GET", API + "/metrics/get-history?run_id="
+        + encode(runId) + "&metric_key=" + encode(metric), null).json().path("metrics");
+    JsonNode last = null;
+    for (JsonNode point : history) {
+      long at = point.path("timestamp").asLong();
+      if (at >= from && at < to && point.path("value").isNumber() && (last == null || LATEST.compare(point, last) > 0)) {
+        last = point;
+      }
+    }
+    return last == null ? null : new KpiReading(last.path("value").doubleValue(), runId, last.path("timestamp").asLong());
   }
 
   /** The version's run id, or blank; a version MLflow does not have is a final failure naming it. */

@@ -29,7 +29,7 @@ class LocalCrmActivitiesTest {
 
   private static CrmRecord record(Stage stage, String goLiveDate, String gateStatus) {
     return new CrmRecord("fraud-scoring", "Fraud scoring", "Payments", stage, RiskTier.HIGH,
-        new Owners("alice", "bob", "carol"), "dave", goLiveDate, gateStatus);
+        new Owners("alice", "bob", "carol"), "dave", goLiveDate, null, null, gateStatus);
   }
 
   @Test

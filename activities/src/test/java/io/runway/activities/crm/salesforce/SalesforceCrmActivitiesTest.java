@@ -53,7 +53,7 @@ class SalesforceCrmActivitiesTest {
 
   static CrmRecord record(String goLiveDate) {
     return new CrmRecord("fraud-scoring", "Fraud scoring", "Payments", Stage.SECURITY_REVIEW, RiskTier.HIGH,
-        new Owners("alice", "bob", "carol"), "dave", goLiveDate, "SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED");
+        new Owners("alice", "bob", "carol"), "dave", goLiveDate, null, null, "SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED");
   }
 
   static void tokens(String... accessTokens) {

@@ -47,6 +47,24 @@ class LocalMlopsActivitiesTest {
   }
 
   @Test
+  void aKpiNamingTheModelReadsTheMetricOfTheVersionInProductionAndOtherKpisReadNothing() {
+    registerVersion("3", "{\"approval_rate\": 0.64}");
+    registerVersion("4", "{\"approval_rate\": 0.71}");
+    mlops.promote(promotion("4"));
+    long from = java.time.Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
+    long to = java.time.Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
+
+    var model = mlops.readKpiMetric(new io.runway.lifecycle.activity.KpiMetricQuery("fraud-scoring", "approval rate",
+        new io.runway.lifecycle.model.MlflowMetric("approval_rate", "fraud-model", null, null), from, to));
+    var experiment = mlops.readKpiMetric(new io.runway.lifecycle.activity.KpiMetricQuery("fraud-scoring", "approval rate",
+        new io.runway.lifecycle.model.MlflowMetric("approval_rate", null, "fraud-kpis", null), from, to));
+
+    assertThat(model.value()).isEqualTo(0.71);
+    assertThat(model.runId()).isEqualTo("fraud-model/4");
+    assertThat(experiment).as("the local registry keeps no experiments").isNull();
+  }
+
+  @Test
   void readMetricsOfAnUnknownVersionIsEmpty() {
     registerVersion("3", "{\"null_rate\": 0.01}");
 
