@@ -45,11 +45,19 @@ class InboxTaskPanelTest extends ConsoleTestSupport {
     List<WebElement> cards = browser.driver().findElements(By.cssSelector("#task-list li.task-row"));
     assertThat(cards).isNotEmpty();
     browser.screenshot("15-inbox-initiative-names");
-    for (WebElement card : cards.subList(0, Math.min(5, cards.size()))) {
+    int named = 0;
+    for (WebElement card : cards) {
       String cardKey = card.findElement(By.cssSelector(".task-key")).getText();
       String name = card.findElement(By.cssSelector(".task-initiative")).getText();
-      assertThat(name).as("the name people know the initiative by").isEqualTo(initiative(cardKey).path("request").path("name").asString());
+      assertThat(name).as("a card names its initiative").isNotBlank();
+      // other tests' read-model fixtures carry views without a request: only real launches say what to expect
+      String launchedAs = initiative(cardKey).path("request").path("name").asString();
+      if (!launchedAs.isEmpty()) {
+        assertThat(name).as("the name people know " + cardKey + " by").isEqualTo(launchedAs);
+        named++;
+      }
     }
+    assertThat(named).as("cards of launched initiatives").isPositive();
   }
 
   @Test
