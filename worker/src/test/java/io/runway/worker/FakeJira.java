@@ -2,6 +2,7 @@ package io.runway.worker;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -49,6 +50,8 @@ final class FakeJira implements ResponseDefinitionTransformerV2 {
 
   private final String projectKey;
   private final Map<String, Issue> issues = new LinkedHashMap<>();
+  /** The label of the one create whose answer is lost after Jira stored the issue, as on a dropped connection. */
+  private String dropAnswerOfCreateLabelled;
   private String baseUrl = "";
 
   FakeJira(String projectKey) {
@@ -69,9 +72,18 @@ final class FakeJira implements ResponseDefinitionTransformerV2 {
     this.baseUrl = baseUrl;
   }
 
+  /** The next create carrying {@code label} is stored, and its answer lost: the connection drops. */
+  synchronized void dropAnswerOfCreateLabelled(String label) {
+    dropAnswerOfCreateLabelled = label;
+  }
+
   /** Someone moved the issue to a status of the done category in Jira itself. */
   synchronized void resolve(String issueKey) {
     issue(issueKey).orElseThrow(() -> new AssertionError("Jira has no issue " + issueKey)).statusCategory = "done";
+  }
+
+  synchronized List<Issue> issues() {
+    return List.copyOf(issues.values());
   }
 
   synchronized Optional<Issue> issue(String issueKey) {
@@ -94,20 +106,32 @@ final class FakeJira implements ResponseDefinitionTransformerV2 {
       return search(Api.JSON.readTree(request.getBodyAsString()).path("jql").asString());
     }
     if ("POST".equals(method) && "/rest/api/3/issue".equals(path)) {
-      return create(Api.JSON.readTree(request.getBodyAsString()).path("fields"));
+      JsonNode body = Api.JSON.readTree(request.getBodyAsString());
+      return create(body.path("fields"), body.path("properties"));
     }
     Matcher m = ISSUE_PATH.matcher(path);
     if (!m.matches()) {
       return json(404, error("No Jira resource at " + method + " " + path));
     }
-    Issue issue = issues.get(m.group(1));
+    Issue issue = issues.values().stream().filter(i -> i.key.equals(m.group(1)) || i.id.equals(m.group(1))).findFirst().orElse(null);
     if (issue == null) {
       return json(404, error("Issue does not exist or you do not have permission to see it."));
     }
     String sub = m.group(2) == null ? "" : m.group(2);
     switch (method + " " + sub) {
       case "GET " -> {
-        return json(200, Map.of("id", issue.id, "key", issue.key, "self", self(issue), "fields", Map.of("status", status(issue))));
+        return json(200, bean(issue));
+      }
+      case "PUT " -> {
+        Api.JSON.readTree(request.getBodyAsString()).path("update").path("labels").forEach(op -> {
+          if (op.has("add")) {
+            issue.labels.add(op.path("add").asString());
+          }
+          if (op.has("remove")) {
+            issue.labels.remove(op.path("remove").asString());
+          }
+        });
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(204).build();
       }
       case "PUT /properties/runway" -> {
         // as Jira: 201 when the property is created, 200 when it is overwritten
@@ -156,14 +180,20 @@ final class FakeJira implements ResponseDefinitionTransformerV2 {
       boolean byLabel = wantedLabel != null && issue.labels.contains(wantedLabel);
       boolean byProperty = wantedKey != null && issue.property != null && wantedKey.equals(issue.property.path("requestKey").asString());
       if (jql.contains("project = \"" + projectKey + "\"") && (byLabel || byProperty)) {
-        found.add(Map.of("expand", "", "id", issue.id, "self", self(issue), "key", issue.key,
-            "fields", Map.of("summary", issue.summary, "status", status(issue))));
+        found.add(bean(issue));
       }
     }
     return json(200, Map.of("issues", found, "isLast", true));
   }
 
-  private ResponseDefinition create(JsonNode fields) {
+  /** An issue as search and get-issue return it, with the fields and the entity property Runway asks for. */
+  private Map<String, Object> bean(Issue issue) {
+    Map<String, Object> properties = issue.property == null ? Map.of() : Map.of("runway", issue.property);
+    return Map.of("expand", "", "id", issue.id, "self", self(issue), "key", issue.key,
+        "fields", Map.of("summary", issue.summary, "status", status(issue), "labels", issue.labels), "properties", properties);
+  }
+
+  private ResponseDefinition create(JsonNode fields, JsonNode properties) {
     if (!projectKey.equals(fields.path("project").path("key").asString())) {
       return json(400, error("valid project is required"));
     }
@@ -172,7 +202,16 @@ final class FakeJira implements ResponseDefinitionTransformerV2 {
     List<String> labels = new ArrayList<>();
     fields.path("labels").forEach(l -> labels.add(l.asString()));
     Issue issue = new Issue(id, key, labels, fields.path("summary").asString());
+    properties.forEach(p -> {
+      if ("runway".equals(p.path("key").asString())) {
+        issue.property = p.path("value");
+      }
+    });
     issues.put(key, issue);
+    if (dropAnswerOfCreateLabelled != null && labels.contains(dropAnswerOfCreateLabelled)) {
+      dropAnswerOfCreateLabelled = null;
+      return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
     return json(201, Map.of("id", id, "key", key, "self", self(issue)));
   }
 

@@ -28,7 +28,8 @@ final class LifecycleSteps {
   JsonNode inboxTask(String user, String group, String key) {
     JsonNode items = await(group + " task of " + key + " in " + user + "'s inbox",
         () -> api.get(user, "/api/v1/tasks?candidateGroup=" + group + "&status=OPEN&initiativeKey=" + key).json().path("items"),
-        i -> i.size() > 0);
+        // a task whose metrics are still being read refuses approval: the steps act on it once they are read
+        i -> i.size() > 0 && !i.get(0).path("awaitingMetrics").asBoolean(false));
     return items.get(0);
   }
 

@@ -126,7 +126,7 @@ class TaskInboxTest extends ApiTestSupport {
     TaskView view =
         new TaskView(
             id(name), key, gate, kind, 1, group, users, status, assignee, now.minus(Duration.ofDays(7)), due,
-            List.of("threat-model"), 1, List.of(), null, null, null, null, 0, Map.of(), List.of(), null);
+            List.of("threat-model"), 1, List.of(), null, null, null, null, 0, Map.of(), List.of(), null, List.of(), Map.of(), false);
     jdbc.sql(
             """
             insert into task (id, workflow_id, initiative_key, gate, kind, round, candidate_group, candidate_users,

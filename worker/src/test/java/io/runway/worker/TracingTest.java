@@ -3,8 +3,6 @@ package io.runway.worker;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +88,7 @@ class TracingTest extends ApiTestSupport {
     String key = uniqueKey("trace");
     launch(key, "MINIMAL");
     // the first gate's ticket is a Jira issue, opened by an activity right after the launch
-    await("a Jira issue for " + key, () -> jira.findAll(putRequestedFor(urlPathMatching("/rest/api/3/issue/[^/]+/properties/runway"))).size(),
+    await("a Jira issue for " + key, () -> fakeJira.issues().stream().filter(i -> i.labels.contains("runway-" + key)).count(),
         n -> n > 0);
     // the run span ends with the workflow: withdraw the initiative so it does
     assertThat(api.post(PROGRAM_OFFICE, "/api/v1/initiatives/" + key + "/withdraw", Map.of("reason", "trace test")).status())

@@ -124,6 +124,27 @@ class WebhookApiTest extends ApiTestSupport {
   }
 
   @Test
+  void jiraEventsWithoutADeliveryHeaderOrTimestampAreToldApartByTheirBodies() {
+    String issue = "RWY-" + UUID.randomUUID().toString().substring(0, 8);
+    String done = WebhookSender.jiraIssueDone(issue).replace("\"timestamp\": 1767225600000, ", "");
+    String doneAgain = done.replace("\"changelog\": {\"id\": \"10100\"", "\"changelog\": {\"id\": \"10200\"");
+
+    Api.Response first = api.postRaw("/api/v1/webhooks/jira", bytes(done), signedOnly(done));
+    Api.Response second = api.postRaw("/api/v1/webhooks/jira", bytes(doneAgain), signedOnly(doneAgain));
+    Api.Response redelivered = api.postRaw("/api/v1/webhooks/jira", bytes(done), signedOnly(done));
+
+    assertThat(first.status()).as(first.raw()).isEqualTo(202);
+    assertThat(second.status()).as("a second, distinct event: " + second.raw()).isEqualTo(202);
+    assertThat(second.json().path("deliveryId").asString()).isNotEqualTo(first.json().path("deliveryId").asString()).startsWith("sha256:");
+    assertThat(redelivered.status()).as(redelivered.raw()).isEqualTo(200);
+    assertThat(redelivered.json().path("duplicate").asBoolean()).isTrue();
+  }
+
+  private static Map<String, String> signedOnly(String body) {
+    return Map.of("X-Hub-Signature", WebhookSender.sign(WebhookSender.JIRA_SECRET, body));
+  }
+
+  @Test
   void aSourceWithoutASecretRefusesEverythingAndSaysWhichVariableToSet() {
     String body = """
         {"sys_id": "c83c5e5347c12200e0ef563dbb9a7190", "number": "CHG0030001", "state": "3", "correlation_id": "x"}""";

@@ -31,6 +31,10 @@ final class Gates {
    */
   static final String ADDED_GATES_OPEN_AT_ONCE = "reclassified-gates-open-at-once";
 
+  /** From version 1 metrics are read with readRunMetrics, which reports a value that is not a number as invalid. */
+  static final String INVALID_METRICS = "metrics-marked-invalid";
+
+  private boolean marksInvalidMetrics;
   private final InitiativeState state;
   private final Integrations systems;
   private final Notifier notifier;
@@ -50,7 +54,7 @@ final class Gates {
   private boolean addedGatesOpenAtOnce;
 
   /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
-  void chooseVersion() {
+  void chooseAddedGatesVersion() {
     addedGatesOpenAtOnce = Workflow.getVersion(ADDED_GATES_OPEN_AT_ONCE, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
@@ -171,6 +175,8 @@ final class Gates {
     g.dueAt = task.dueAt;
     state.progressed(now(), "GATE_OPENED", gate, null,
         gate + " round " + g.round + " opened for " + policy.candidateGroup() + ", due " + task.dueAt);
+    // refused approval from the start: the ticket is opened first, and that too can wait on a vendor
+    task.awaitingMetrics = !policy.metrics().isEmpty();
     tickets.openFor(g);
     if (!policy.metrics().isEmpty()) {
       readMetrics(task, policy.metrics());
@@ -192,7 +198,7 @@ final class Gates {
     GateState g = state.gate(gate);
     if (policy.awaitTicketResolution() && g.ticket != null && !g.ticketResolved) {
       state.changed(now(), "AWAITING_TICKET", gate, null, "approved; waiting for ticket " + g.ticket.id() + " to be resolved");
-      Workflow.await(() -> g.ticketResolved || state.ended());
+      tickets.awaitResolution(g);
       if (state.ended()) {
         return;
       }
@@ -231,12 +237,37 @@ final class Gates {
     }
   }
 
+  /**
+   * Puts the metrics on the task. Until they are read (or engineering skips the read), the task refuses
+   * approval ({@link TaskRules}): nobody approves data readiness without the values it is approved on.
+   */
   private void readMetrics(TaskState task, List<String> names) {
-    var metrics = incidents.call("reading " + names + " from the model registry", task.gate, () -> systems.mlops.readMetrics(
-        new MetricsQuery(state.request.key(), state.request.effectiveModelName(), state.modelVersion(), names)));
-    if (metrics.succeeded()) {
-      task.metrics.putAll(metrics.value());
-      state.changed(now(), "METRICS_READ", task.gate, null, metrics.value().isEmpty() ? "no metrics recorded" : metrics.value().toString());
+    MetricsQuery query = new MetricsQuery(state.request.key(), state.request.effectiveModelName(), state.modelVersion(), names);
+    String what = "reading " + names + " from the model registry";
+    if (!marksInvalidMetrics) {
+      var metrics = incidents.call(what, task.gate, () -> systems.mlops.readMetrics(query));
+      task.awaitingMetrics = false;
+      if (metrics.succeeded()) {
+        task.metrics.putAll(metrics.value());
+        state.changed(now(), "METRICS_READ", task.gate, null, metrics.value().isEmpty() ? "no metrics recorded" : metrics.value().toString());
+      }
+      return;
     }
+    var reading = incidents.call(what, task.gate, () -> systems.mlops.readRunMetrics(query));
+    task.awaitingMetrics = false;
+    if (reading.succeeded()) {
+      task.metrics.putAll(reading.value().values());
+      task.invalidMetrics.putAll(reading.value().invalid());
+      String read = reading.value().values().isEmpty() ? "no metrics recorded" : reading.value().values().toString();
+      state.changed(now(), "METRICS_READ", task.gate, null, reading.value().invalid().isEmpty() ? read
+          : read + "; not a number, shown as invalid: " + reading.value().invalid());
+    } else {
+      state.changed(now(), "METRICS_NOT_READ", task.gate, null, "approval goes on without the metrics: " + reading.failure());
+    }
+  }
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseVersion() {
+    marksInvalidMetrics = Workflow.getVersion(INVALID_METRICS, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 }

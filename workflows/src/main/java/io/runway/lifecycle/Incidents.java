@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * Calls to systems of record that the initiative must not fail over. When a call's retries are
  * exhausted, from version 1 of {@link #INCIDENT_TASKS} an integration-incident task opens for
  * engineering and the caller (a gate, go-live) waits: RETRY calls the system again, SKIP goes on
- * without it, justified. Before that version the failure was only recorded on the timeline.
+ * without it, justified. Before that version the failure was only recorded on the timeline. From
+ * {@link Integrations#VENDOR_WAITS} the retries before the incident are the workflow's own
+ * ({@link VendorWaits}), each wait on the timeline.
  */
 final class Incidents {
 
@@ -19,11 +21,15 @@ final class Incidents {
 
   private final InitiativeState state;
   private final Tasks tasks;
+  private final Integrations systems;
+  private final VendorWaits waits;
   private boolean opensTasks;
 
-  Incidents(InitiativeState state, Tasks tasks) {
+  Incidents(InitiativeState state, Tasks tasks, Integrations systems, VendorWaits waits) {
     this.state = state;
     this.tasks = tasks;
+    this.systems = systems;
+    this.waits = waits;
   }
 
   /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
@@ -33,7 +39,7 @@ final class Incidents {
 
   <T> Integrations.Attempt<T> call(String what, Gate gate, Supplier<T> call) {
     while (true) {
-      Integrations.Attempt<T> attempt = Integrations.attempt(what, call);
+      Integrations.Attempt<T> attempt = systems.retriesInWorkflow() ? waits.call(what, gate, call) : Integrations.attempt(what, call);
       if (attempt.succeeded()) {
         return attempt;
       }

@@ -45,8 +45,6 @@ public class InitiativeState {
   public List<String> crmRecords = new ArrayList<>();
   public boolean intakeAccepted;
   public boolean inProduction;
-  /** When the initiative first went live: the CRM's go-live date, whatever upsert carries it. */
-  public Instant wentLiveAt;
   public Instant nextRecertificationAt;
   public List<ProductionEvent> pendingEvents = new ArrayList<>();
   public Set<String> seenEventIds = new LinkedHashSet<>();

@@ -70,7 +70,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     this.state = carried != null ? carried : launched(launch);
     Notifier notifier = new Notifier(state, systems);
     Tasks tasks = new Tasks(state, notifier);
-    this.incidents = new Incidents(state, tasks);
+    this.incidents = new Incidents(state, tasks, systems, new VendorWaits(state, notifier));
     this.tickets = new Tickets(state, systems, incidents);
     this.gates = new Gates(state, systems, notifier, tasks, tickets, incidents);
     this.records = new Records(state, systems, incidents);
@@ -99,8 +99,12 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     tickets.chooseVersions();
     incidents.chooseVersion();
     systems.chooseProjection();
-    values.chooseVersion();
+    systems.chooseVendorRetries();
+    production.chooseVersion();
     gates.chooseVersion();
+    tickets.chooseStatusReads();
+    values.chooseVersion();
+    gates.chooseAddedGatesVersion();
     records.chooseVersion();
     Async.procedure(this::projectContinuously);
     values.start();

@@ -6,6 +6,7 @@ import io.runway.lifecycle.activity.MlopsActivities;
 import io.runway.lifecycle.activity.NotificationActivities;
 import io.runway.lifecycle.activity.PolicyActivities;
 import io.runway.lifecycle.activity.ProjectionActivities;
+import io.runway.lifecycle.activity.SystemOfRecordCalls;
 import io.runway.lifecycle.activity.TicketingActivities;
 import io.runway.lifecycle.activity.ValueActivities;
 import io.temporal.activity.ActivityOptions;
@@ -35,14 +36,38 @@ final class Integrations {
           .build())
       .build();
 
-  /** Systems of record: every write carries a request key, so retrying is safe; back off to 10 min, give up after 12 tries. */
+  /**
+   * Systems of record, before {@link #VENDOR_WAITS}: every write carries a request key, so retrying is
+   * safe; Temporal backs off to 10 min and gives up after 12 tries, and the workflow sees none of it.
+   */
   private static final ActivityOptions SYSTEM_OF_RECORD = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(60))
+      .setStartToCloseTimeout(SystemOfRecordCalls.START_TO_CLOSE)
       .setRetryOptions(RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(2))
-          .setBackoffCoefficient(2.0)
-          .setMaximumInterval(Duration.ofMinutes(10))
-          .setMaximumAttempts(12)
+          .setInitialInterval(SystemOfRecordCalls.FIRST_RETRY)
+          .setBackoffCoefficient(SystemOfRecordCalls.BACKOFF_COEFFICIENT)
+          .setMaximumInterval(SystemOfRecordCalls.LONGEST_RETRY)
+          .setMaximumAttempts(SystemOfRecordCalls.ATTEMPTS)
+          .build())
+      .build();
+
+  /**
+   * Systems of record from {@link #VENDOR_WAITS}: one attempt per activity, the same schedule kept by
+   * the workflow ({@link VendorWaits}), so each wait is on the timeline. The heartbeat timeout gives up
+   * an attempt whose worker died well before its start-to-close timeout.
+   */
+  private static final ActivityOptions SYSTEM_OF_RECORD_ONCE = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(SystemOfRecordCalls.START_TO_CLOSE)
+      .setHeartbeatTimeout(SystemOfRecordCalls.HEARTBEAT)
+      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+      .build();
+
+  /** A ticket's status read while a gate waits for it: a failed read waits for the next one, a few quick tries. */
+  private static final ActivityOptions STATUS_READ = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(SystemOfRecordCalls.START_TO_CLOSE)
+      .setHeartbeatTimeout(SystemOfRecordCalls.HEARTBEAT)
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(SystemOfRecordCalls.FIRST_RETRY)
+          .setMaximumAttempts(3)
           .build())
       .build();
 
@@ -78,12 +103,16 @@ final class Integrations {
 
   /** The projection became a regular activity; runs started before keep the local activity they replay. */
   static final String PROJECTION_AS_ACTIVITY = "projection-as-activity";
+  /** Calls to systems of record are retried by the workflow, each wait on the timeline; runs started before keep Temporal's retries. */
+  static final String VENDOR_WAITS = "vendor-waits-on-the-timeline";
 
   final PolicyActivities policy = Workflow.newActivityStub(PolicyActivities.class, INTERNAL);
   final IntakeActivities intake = Workflow.newActivityStub(IntakeActivities.class, INTERNAL);
-  final TicketingActivities ticketing = Workflow.newActivityStub(TicketingActivities.class, SYSTEM_OF_RECORD);
-  final CrmActivities crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD);
-  final MlopsActivities mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD);
+  TicketingActivities ticketing = Workflow.newActivityStub(TicketingActivities.class, SYSTEM_OF_RECORD);
+  CrmActivities crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD);
+  MlopsActivities mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD);
+  final TicketingActivities ticketReads = Workflow.newActivityStub(TicketingActivities.class, STATUS_READ);
+  private boolean retriesInWorkflow;
   final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION);
   /** The value read model catches up like the rest of it; only runs that record value figures call it. */
   final ValueActivities value = Workflow.newActivityStub(ValueActivities.class, PROJECTION);
@@ -94,6 +123,21 @@ final class Integrations {
     if (Workflow.getVersion(PROJECTION_AS_ACTIVITY, Workflow.DEFAULT_VERSION, 1) == 1) {
       projection = Workflow.newActivityStub(ProjectionActivities.class, PROJECTION);
     }
+  }
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseVendorRetries() {
+    retriesInWorkflow = Workflow.getVersion(VENDOR_WAITS, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (retriesInWorkflow) {
+      ticketing = Workflow.newActivityStub(TicketingActivities.class, SYSTEM_OF_RECORD_ONCE);
+      crm = Workflow.newActivityStub(CrmActivities.class, SYSTEM_OF_RECORD_ONCE);
+      mlops = Workflow.newActivityStub(MlopsActivities.class, SYSTEM_OF_RECORD_ONCE);
+    }
+  }
+
+  /** Whether the workflow retries systems of record itself ({@link VendorWaits}), rather than Temporal. */
+  boolean retriesInWorkflow() {
+    return retriesInWorkflow;
   }
 
   ProjectionActivities projection() {

@@ -1,6 +1,7 @@
 package io.runway.lifecycle;
 
 import io.runway.lifecycle.activity.Notification;
+import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.policy.EscalationPolicy;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -73,5 +74,14 @@ final class Notifier {
     if (!sent.succeeded()) {
       state.changed(Gates.now(), "INTEGRATION_ERROR", task.gate, null, sent.failure());
     }
+  }
+
+  /** A notification about the initiative rather than one of its tasks (a system of record that keeps failing). */
+  void sendAbout(String requestKey, String kind, Gate gate, List<String> recipients, String subject,
+      String body) {
+    Notification notification = new Notification(requestKey, kind, state.request.key(), null, recipients, subject, body);
+    var sent = Integrations.attempt("sending " + kind + " for " + state.request.key(), () -> systems.notifications.send(notification));
+    state.changed(Gates.now(), sent.succeeded() ? kind : "INTEGRATION_ERROR", gate, null,
+        sent.succeeded() ? "notified " + String.join(", ", recipients) + ": " + subject : sent.failure());
   }
 }

@@ -4,6 +4,7 @@ import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.GateStatus;
 import io.runway.lifecycle.model.ProductionEvent;
 import io.runway.lifecycle.model.ProductionEventType;
+import io.runway.lifecycle.model.Stage;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,13 @@ import java.util.function.Supplier;
  */
 final class ProductionLife {
 
+  /**
+   * From version 1 the stage moves to IN_PRODUCTION only once the model is promoted and the CRM record
+   * updated (or engineering skipped one, explicitly): never ahead of the systems of record.
+   */
+  static final String GO_LIVE_AFTER_SIDE_EFFECTS = "go-live-after-side-effects";
+
+  private boolean afterSideEffects;
   private final InitiativeState state;
   private final Gates gates;
   private final Records records;
@@ -32,7 +40,39 @@ final class ProductionLife {
     this.exceptions = exceptions;
   }
 
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseVersion() {
+    afterSideEffects = Workflow.getVersion(GO_LIVE_AFTER_SIDE_EFFECTS, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
   void goLive() {
+    if (!afterSideEffects) {
+      goLiveBeforeSideEffects();
+      return;
+    }
+    String version = state.modelVersion();
+    state.changed(Gates.now(), "GOING_LIVE", null, null, "promoting model " + state.request.effectiveModelName() + " version "
+        + version + " and moving the CRM record to " + Stage.IN_PRODUCTION + " before going live");
+    Integrations.Attempt<Void> promoted = records.promote(version);
+    if (state.ended()) {
+      return;
+    }
+    Integrations.Attempt<String> recorded = records.upsertCrm(Stage.IN_PRODUCTION, true);
+    if (state.ended()) {
+      return;
+    }
+    // here both succeeded, or engineering decided to go on without one (INTEGRATION_SKIPPED, with its justification)
+    state.inProduction = true;
+    state.modelVersion = version;
+    state.progressed(Gates.now(), "WENT_LIVE", null, null, "model " + state.request.effectiveModelName() + " version " + version
+        + " in production" + (promoted.succeeded() ? "" : "; promotion skipped") + (recorded.succeeded() ? "" : "; CRM update skipped"));
+    state.gates.values().forEach(g -> tickets.close(g, "DONE", state.request.key() + " is in production"));
+    scheduleRecertification();
+    values.wentLive();
+  }
+
+  /** Before {@link #GO_LIVE_AFTER_SIDE_EFFECTS}: the stage moved first, whatever the registry and the CRM then said. */
+  private void goLiveBeforeSideEffects() {
     state.inProduction = true;
     state.modelVersion = state.modelVersion();
     state.progressed(Gates.now(), "WENT_LIVE", null, null,

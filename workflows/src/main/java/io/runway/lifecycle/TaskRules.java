@@ -120,6 +120,7 @@ final class TaskRules {
   }
 
   private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
+    checkMetricsRead(task);
     checkNotApprovedYet(task, command.actor().username());
     Set<String> missing = new LinkedHashSet<>(task.requiredEvidence);
     missing.removeAll(evidenceKinds(state, task.gate));
@@ -127,6 +128,18 @@ final class TaskRules {
     if (!missing.isEmpty()) {
       throw Refusal.invalid("approval of " + task.gate + " needs evidence of kind " + String.join(", ", missing)
           + "; attach it with the decision or to the initiative first");
+    }
+  }
+
+  /**
+   * A gate whose metrics come from the model registry is approved on those values, so not before they
+   * are read. While the read fails, an integration incident says why; skipping it there lets approval go on.
+   */
+  private static void checkMetricsRead(TaskState task) {
+    if (task.awaitingMetrics) {
+      throw Refusal.conflict(task.gate + " cannot be approved yet: its metrics have not been read from the model registry."
+          + " Approval opens once they are on the task (if the registry keeps failing, engineering can retry or skip the read"
+          + " in its integration-incident task).");
     }
   }
 

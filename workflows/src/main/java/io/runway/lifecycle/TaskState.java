@@ -32,6 +32,10 @@ public class TaskState {
   public Instant completedAt;
   public int escalationLevel;
   public Map<String, Double> metrics = new LinkedHashMap<>();
+  /** Metrics the registry sent with a value that is not a number: name to what it sent. */
+  public Map<String, String> invalidMetrics = new LinkedHashMap<>();
+  /** The gate's metrics are being read from the registry (which may be failing): approval waits for them. */
+  public boolean awaitingMetrics;
   public List<String> missingItems = new ArrayList<>();
   public String findings;
   /** Bounds the task's metrics must meet before APPROVE (data readiness), copied from the policy. */
@@ -52,6 +56,6 @@ public class TaskState {
     return new TaskView(id, initiativeKey, gate, kind, round, candidateGroup, List.copyOf(candidateUsers), status,
         assignee, createdAt, dueAt, List.copyOf(requiredEvidence), requiredApprovals, List.copyOf(approvals),
         decision, decidedBy, comment, completedAt, escalationLevel, Map.copyOf(metrics), List.copyOf(missingItems),
-        findings, List.copyOf(thresholds));
+        findings, List.copyOf(thresholds), Map.copyOf(invalidMetrics), awaitingMetrics);
   }
 }

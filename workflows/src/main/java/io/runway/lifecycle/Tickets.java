@@ -3,10 +3,12 @@ package io.runway.lifecycle;
 import io.runway.lifecycle.activity.TicketRequest;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.model.Gate;
+import io.runway.lifecycle.model.TicketEvent;
 import io.runway.lifecycle.model.TicketRef;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,6 +29,12 @@ final class Tickets {
    * visible first): from version 1 it is remembered by ticket id instead of being dropped.
    */
   static final String EARLY_RESOLUTIONS = "remember-early-ticket-resolutions";
+  /**
+   * From version 1 a gate that waits for its ticket also reads the ticket's status every
+   * {@link #STATUS_READ_EVERY}: a resolution whose webhook never arrived (or was lost) is found this way.
+   */
+  static final String READ_AWAITED_STATUS = "read-awaited-ticket-status";
+  static final Duration STATUS_READ_EVERY = Duration.ofMinutes(10);
 
   private final InitiativeState state;
   private final Integrations systems;
@@ -35,6 +43,7 @@ final class Tickets {
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private boolean besideTheLifecycle;
   private boolean earlyResolutions;
+  private boolean readsAwaitedStatus;
 
   Tickets(InitiativeState state, Integrations systems, Incidents incidents) {
     this.state = state;
@@ -50,6 +59,33 @@ final class Tickets {
   void chooseVersions() {
     besideTheLifecycle = Workflow.getVersion(BESIDE_THE_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1;
     earlyResolutions = Workflow.getVersion(EARLY_RESOLUTIONS, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Read once, first thing in the run, after the versions above. */
+  void chooseStatusReads() {
+    readsAwaitedStatus = Workflow.getVersion(READ_AWAITED_STATUS, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /**
+   * Waits until the gate's ticket is resolved or the initiative ends: for the event from the ticketing
+   * system, and from {@link #READ_AWAITED_STATUS} on also reading the status now and then on a durable
+   * timer. A failed read is logged and the next one tried; it opens no incident, the wait goes on.
+   */
+  void awaitResolution(GateState g) {
+    if (!readsAwaitedStatus) {
+      Workflow.await(() -> g.ticketResolved || state.ended());
+      return;
+    }
+    while (!Workflow.await(STATUS_READ_EVERY, () -> g.ticketResolved || state.ended())) {
+      TicketRef ticket = g.ticket;
+      Integrations.Attempt<TicketEvent> read = Integrations.attempt("reading the status of " + ticket.id(),
+          () -> systems.ticketReads.readStatus(ticket));
+      if (read.succeeded() && read.value().resolved() && !g.ticketResolved && ticket.equals(g.ticket)) {
+        g.ticketResolved = true;
+        state.changed(Gates.now(), "TICKET_RESOLVED", g.gate, ticket.system(), ticket.id() + " " + read.value().status()
+            + " (read from " + ticket.system() + ")");
+      }
+    }
   }
 
   boolean remembersEarlyResolutions() {

@@ -135,12 +135,14 @@ final class Drive {
         .toList();
   }
 
+  /** The open review once it can be approved: its metrics, if the gate has any, are read. */
+  static TaskView approvableReview(InitiativeWorkflow stub, Gate gate) {
+    return eventually(() -> findOpen(stub.view(), gate, TaskKind.GATE_REVIEW), t -> t.isPresent() && !t.get().awaitingMetrics(),
+        "an open review of " + gate + " with its metrics read").get();
+  }
+
   static TaskView approve(InitiativeWorkflow stub, Gate gate, Actor approver) {
-    TaskView task = openReview(stub, gate);
-    if (!task.thresholds().isEmpty()) {
-      // the gate reads its metrics just after its task opens; approving before that is refused as "missing"
-      task = eventually(() -> openReview(stub, gate), t -> !t.metrics().isEmpty(), "the metrics of " + gate);
-    }
+    TaskView task = approvableReview(stub, gate);
     return stub.complete(new CompleteCommand(task.id(), approver, Decision.APPROVE, "looks good", evidenceFor(task), null, null));
   }
 

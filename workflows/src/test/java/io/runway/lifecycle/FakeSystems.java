@@ -51,10 +51,20 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<KpiMetricQuery> kpiQueries = new CopyOnWriteArrayList<>();
   /** KPI name -> the value MLflow answers for it; absent: nothing logged. */
   final Map<String, Double> kpiMetrics = new ConcurrentHashMap<>();
+  /** Metrics the registry holds with a value that is not a number, as it sent them. */
+  final Map<String, String> invalidMetrics = new ConcurrentHashMap<>();
   private final AtomicInteger ticketNumbers = new AtomicInteger();
   /** How many calls in a row fail as a vendor's final refusal would (no retry helps). */
   final AtomicInteger crmRefusals = new AtomicInteger();
   final AtomicInteger ticketRefusals = new AtomicInteger();
+  /** How many ticket opens in a row fail as an overloaded vendor's would (retryable), and the Retry-After each sends. */
+  final AtomicInteger ticketOutages = new AtomicInteger();
+  volatile java.time.Duration outageRetryAfter;
+  /** How many promotions / metric reads in a row fail as a final refusal. */
+  final AtomicInteger promoteRefusals = new AtomicInteger();
+  final AtomicInteger metricsRefusals = new AtomicInteger();
+  /** How often the workflow read a ticket's status from the ticketing system. */
+  final AtomicInteger statusReads = new AtomicInteger();
   /** When set, opening a ticket for this gate publishes its id, then waits for {@link #releaseTicketOpening}. */
   volatile io.runway.lifecycle.model.Gate holdTicketOpeningFor;
   final java.util.concurrent.CompletableFuture<String> heldTicketId = new java.util.concurrent.CompletableFuture<>();
@@ -89,6 +99,10 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   @Override
   public TicketRef openTicket(TicketRequest request) {
     refuseIfAsked(ticketRefusals, "Jira");
+    if (ticketOutages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw io.temporal.failure.ApplicationFailure.newBuilder().setMessage("Jira create issue answered HTTP 503: Service Unavailable")
+          .setType("JiraUnavailable").setNextRetryDelay(outageRetryAfter).build();
+    }
     TicketRef ticket = ticketsByRequestKey.computeIfAbsent(request.requestKey(), k -> {
       String id = "T-" + ticketNumbers.incrementAndGet();
       ticketStatus.put(id, "OPEN");
@@ -120,6 +134,12 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   }
 
   @Override
+  public io.runway.lifecycle.model.TicketEvent readStatus(TicketRef ticket) {
+    statusReads.incrementAndGet();
+    return new io.runway.lifecycle.model.TicketEvent(ticket.id(), ticketStatus.getOrDefault(ticket.id(), "OPEN"), "fake");
+  }
+
+  @Override
   public String upsertInitiative(CrmRecord record) {
     refuseIfAsked(crmRefusals, "Salesforce");
     crm.put(record.externalId(), record);
@@ -147,7 +167,16 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   }
 
   @Override
+  public io.runway.lifecycle.activity.MetricsReading readRunMetrics(MetricsQuery query) {
+    refuseIfAsked(metricsRefusals, "MLflow");
+    Map<String, String> invalid = new java.util.LinkedHashMap<>();
+    query.metricNames().stream().filter(invalidMetrics::containsKey).forEach(n -> invalid.put(n, invalidMetrics.get(n)));
+    return new io.runway.lifecycle.activity.MetricsReading(readMetrics(query), invalid);
+  }
+
+  @Override
   public void promote(PromotionRequest request) {
+    refuseIfAsked(promoteRefusals, "MLflow");
     promotions.add(request);
   }
 

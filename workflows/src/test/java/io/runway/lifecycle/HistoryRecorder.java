@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Records the history that {@link ReplayTest} replays. Run it when a release changes the workflow:
  * {@code mvn -pl workflows test -Dtest=HistoryRecorder -Drunway.recordHistories=v2}, then commit the file.
  * The run covers every kind of command: claims, request changes, SLA timers, parallel gates,
- * two-person go-live, a production event, KPI and cost figures and a value review (from v9),
- * continue-free retirement; and a reclassification that adds a gate of an earlier phase (from v11).
+ * two-person go-live, a production event, KPI and cost figures and a value review (from v9), a vendor
+ * call retried by the workflow (from v8), continue-free retirement; and a reclassification that adds a
+ * gate of an earlier phase (from v11).
  */
 @EnabledIfSystemProperty(named = "runway.recordHistories", matches = "v\\d+")
 class HistoryRecorder {
@@ -40,6 +41,8 @@ class HistoryRecorder {
 
   @Test
   void recordAHighRiskLifecycle(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) throws Exception {
+    // the first ticket open fails once, as an overloaded vendor does: the workflow waits on a timer and retries
+    systems.ticketOutages.set(1);
     InitiativeWorkflow stub = new Drive(client, worker.getTaskQueue()).launch(request("recorded", RiskTier.HIGH));
     var security = Drive.openReview(stub, Gate.SECURITY_REVIEW);
     stub.claim(new ClaimCommand(security.id(), member("security", 1), false));

@@ -123,6 +123,8 @@ class ValueReviewsTest {
     assertThat(reviews).allSatisfy(t -> assertThat(t.dueAt()).isEqualTo(t.createdAt().plus(Duration.ofDays(14))));
     eventually(() -> systems.crm.get("valued"), r -> "CONTINUE".equals(r.latestValueDecision()), "the CRM record's decision");
     assertThat(systems.crm.get("valued").latestAttainment()).isEqualTo(105.0);
+    assertThat(systems.crm.get("valued").goLiveDate()).as("a decision 13 months on does not move the go-live date")
+        .isEqualTo(wentLive.toString().substring(0, 10));
     assertThat(summary().atRisk()).isFalse();
     assertThat(stub.view().stage()).isEqualTo(Stage.IN_PRODUCTION);
   }

@@ -1,5 +1,6 @@
 package io.runway.activities.http;
 
+import io.runway.lifecycle.activity.SystemOfRecordCalls;
 import io.temporal.failure.ApplicationFailure;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -11,13 +12,20 @@ import java.util.Optional;
 
 /**
  * The same failure rules for every vendor. 429 and 503 retry after the vendor's Retry-After (as
- * the next retry delay), 408 and other 5xx retry with the activity's backoff, every other 4xx is
- * final, since sending the same request again cannot succeed. Messages name the system, the call
- * and the vendor's own error text, and never a credential.
+ * the next retry delay, clamped to the backoff's floor and cap), 408 and other 5xx retry with the
+ * backoff, a redirect and every other 4xx are final, since sending the same request again cannot
+ * succeed. An answer without the documented shape is retried: it says nothing about the record.
+ *
+ * <p>Messages name the system, the call and the vendor's own error text, cut to
+ * {@link #MAX_VENDOR_TEXT} characters (the whole message to {@link #MAX_MESSAGE}), so a failure
+ * always fits in Temporal and in a log line; never a credential. A failure's type is the system's
+ * name followed by its kind ({@code JiraThrottled}, {@code ServiceNowMalformed}): the workflow names
+ * the vendor it waits on from it.
  */
 public final class VendorFailures {
 
-  private static final int MAX_VENDOR_TEXT = 500;
+  static final int MAX_VENDOR_TEXT = 500;
+  static final int MAX_MESSAGE = 1_000;
 
   private VendorFailures() {}
 
@@ -25,20 +33,51 @@ public final class VendorFailures {
     String message = system + " " + call + " answered HTTP " + status + vendorText(body);
     String type = typeName(system);
     if (status == 429 || status == 503) {
-      Duration delay = retryAfter(headers, clock).orElse(null);
-      return ApplicationFailure.newBuilder().setMessage(message + (delay == null ? "" : "; retrying after " + delay.toSeconds() + " s"))
+      Duration delay = retryAfter(headers, clock).map(SystemOfRecordCalls::clamp).orElse(null);
+      return ApplicationFailure.newBuilder()
+          .setMessage(bounded(message + (delay == null ? "" : "; retrying after " + delay.toSeconds() + " s")))
           .setType(type + "Throttled").setNextRetryDelay(delay).build();
     }
     if (status == 408 || status >= 500) {
-      return ApplicationFailure.newFailure(message, type + "Unavailable");
+      return ApplicationFailure.newFailure(bounded(message), type + "Unavailable");
     }
-    return ApplicationFailure.newNonRetryableFailure(message, type + "Rejected");
+    if (status / 100 == 3) {
+      // followed, a redirect could carry the Authorization header to another host: name it instead
+      String location = headers.firstValue("Location").map(VendorFailures::cut).orElse("(no Location header)");
+      return ApplicationFailure.newNonRetryableFailure(bounded(system + " " + call + " answered HTTP " + status + " redirecting to "
+          + location + "; Runway does not follow redirects: point its base URL at the address the vendor serves"), type + "Redirected");
+    }
+    return ApplicationFailure.newNonRetryableFailure(bounded(message), type + "Rejected");
   }
 
-  /** No answer at all (connection refused, timeout): worth retrying with backoff. */
-  public static ApplicationFailure unreachable(String system, String call, Exception cause) {
+  /**
+   * Whether a failed write certainly changed nothing at the vendor: it answered with a refusal (a 4xx,
+   * a redirect) or asked to come back later (429, 503). A 500, 502 or 504, or no answer, may hide a write.
+   */
+  public static boolean madeNothing(ApplicationFailure failure) {
+    String type = failure.getType() == null ? "" : failure.getType();
+    return type.endsWith("Rejected") || type.endsWith("Throttled") || type.endsWith("Redirected");
+  }
+
+  /** No answer at all (connection refused, dropped, past the call's deadline): worth retrying with backoff. */
+  public static ApplicationFailure unreachable(String system, String call, Throwable cause) {
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return ApplicationFailure.newFailure(system + " " + call + " got no answer: " + why, typeName(system) + "Unavailable");
+    return ApplicationFailure.newFailure(bounded(system + " " + call + " got no answer: " + cut(why)), typeName(system) + "Unavailable");
+  }
+
+  /**
+   * A 2xx answer that lacks what the vendor's API documents (not JSON, no {@code issues} list, a
+   * create without the new record's key): retried, never read as "there is none" or "done".
+   */
+  public static ApplicationFailure malformed(String system, String call, String expected, String body) {
+    return ApplicationFailure.newFailure(bounded(system + " " + call + " answered without " + expected
+        + (body == null || body.isBlank() ? " (empty body)" : ": " + cut(body.replaceAll("\\s+", " ").trim()))), typeName(system) + "Malformed");
+  }
+
+  /** An answer longer than Runway reads: retried, in case the vendor sends a sane one next time. */
+  public static ApplicationFailure tooLarge(String system, String call, int cap) {
+    return ApplicationFailure.newFailure(system + " " + call + " answered more than " + cap / 1024
+        + " KiB, the most Runway reads of one answer; the rest was not read", typeName(system) + "TooLarge");
   }
 
   /** Retry-After as seconds or as an HTTP date, never negative. */
@@ -61,11 +100,19 @@ public final class VendorFailures {
     if (body == null || body.isBlank()) {
       return "";
     }
-    String flat = body.replaceAll("\\s+", " ").trim();
-    return ": " + (flat.length() > MAX_VENDOR_TEXT ? flat.substring(0, MAX_VENDOR_TEXT) + "…" : flat);
+    return ": " + cut(body.replaceAll("\\s+", " ").trim());
   }
 
-  private static String typeName(String system) {
+  /** A vendor's text as Runway quotes it: at most {@link #MAX_VENDOR_TEXT} characters. */
+  static String cut(String text) {
+    return text.length() > MAX_VENDOR_TEXT ? text.substring(0, MAX_VENDOR_TEXT) + "…" : text;
+  }
+
+  static String bounded(String message) {
+    return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+  }
+
+  static String typeName(String system) {
     return system.replaceAll("[^A-Za-z]", "");
   }
 }

@@ -13,12 +13,12 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.runway.activities.json.RunwayJson;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,9 +26,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One vendor's REST API: JSON in and out, a timeout on every call, the vendor's Authorization header
- * computed per call (so a refreshed token is used) and never put in a message. An answer that is
- * neither 2xx nor one the call accepts (a 404 on a lookup, say) becomes a {@link VendorFailures} failure.
+ * One vendor's REST API: JSON in and out, the vendor's Authorization header computed per call (so a
+ * refreshed token is used) and never put in a message. An answer that is neither 2xx nor one the call
+ * accepts (a 404 on a lookup, say) becomes a {@link VendorFailures} failure.
+ *
+ * <p>Every call has one total deadline, the configured timeout, covering connect, response headers
+ * and the whole body (a body trickled a byte a second ends at the deadline, not minutes later), and
+ * never later than the activity attempt's own time ({@link AttemptGuard}); it heartbeats while it
+ * waits, so a cancelled attempt stops reading. Answers are read up to {@link #MAX_RESPONSE_BYTES}.
  *
  * <p>Every call is a CLIENT span, a child of whatever span is current (in an activity: Temporal's
  * RunActivity span), and carries the W3C {@code traceparent} header so a vendor that traces joins the
@@ -48,6 +53,10 @@ public final class VendorHttp {
   private final OpenTelemetry openTelemetry;
   private final IntegrationCalls calls;
   private final ObjectMapper json = RunwayJson.mapper();
+  private final int maxResponseBytes;
+
+  /** The most of one answer Runway reads (2 MiB): far above any answer the adapters ask for. */
+  public static final int MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
   private static final String INSTRUMENTATION = "io.runway.activities.http";
   private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
@@ -74,6 +83,12 @@ public final class VendorHttp {
 
   VendorHttp(String system, URI baseUrl, Duration timeout, Supplier<String> authorization, OpenTelemetry openTelemetry,
       Clock clock) {
+    this(system, baseUrl, timeout, authorization, openTelemetry, clock, MAX_RESPONSE_BYTES);
+  }
+
+  VendorHttp(String system, URI baseUrl, Duration timeout, Supplier<String> authorization, OpenTelemetry openTelemetry,
+      Clock clock, int maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
     this.system = system;
     this.baseUrl = baseUrl;
     this.timeout = timeout;
@@ -84,13 +99,25 @@ public final class VendorHttp {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
-  public record Response(int status, HttpHeaders headers, String body, ObjectMapper mapper) {
+  /** A 2xx (or accepted) answer, read whole within the call's deadline and the response cap. */
+  public record Response(int status, HttpHeaders headers, String body, ObjectMapper mapper, String system, String call) {
+
+    /** The body as JSON; an empty body is an empty object. Anything else is a retryable "malformed" failure. */
     public JsonNode json() {
       try {
         return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
       } catch (IOException e) {
-        throw new UncheckedIOException("not JSON: " + body, e);
+        throw VendorFailures.malformed(system, call, "a JSON body", body);
       }
+    }
+
+    /** The JSON body's member {@code name}, which the vendor documents as an array; anything else is malformed. */
+    public JsonNode array(String name) {
+      JsonNode value = json().path(name);
+      if (!value.isArray()) {
+        throw VendorFailures.malformed(system, call, "a \"" + name + "\" list", body);
+      }
+      return value;
     }
 
     public boolean isSuccess() {
@@ -104,8 +131,24 @@ public final class VendorHttp {
   }
 
   public Response send(String call, String method, String path, Object body, Map<String, String> headers, int... accepted) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : RunwayJson.write(body));
+    return exchange(call, method, path, publisher, body == null ? null : "application/json", headers, accepted);
+  }
+
+  /** POSTs an {@code application/x-www-form-urlencoded} body (an OAuth token request). */
+  public Response sendForm(String call, String path, String form, int... accepted) {
+    return exchange(call, "POST", path, HttpRequest.BodyPublishers.ofString(form), "application/x-www-form-urlencoded", Map.of(),
+        accepted);
+  }
+
+  private Response exchange(String call, String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      Map<String, String> headers, int... accepted) {
     OpenTelemetry otel = openTelemetry != null ? openTelemetry : VendorTracing.current();
     URI uri = resolve(path);
+    AttemptGuard guard = AttemptGuard.current();
+    // before the span: a call the attempt may no longer make was never made
+    guard.checkpoint(system, call);
     Span span = otel.getTracer(INSTRUMENTATION).spanBuilder(method + " " + system)
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(HTTP_METHOD, method)
@@ -115,7 +158,7 @@ public final class VendorHttp {
         .setAttribute(VENDOR_CALL, call)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
-      Response response = send(otel, call, method, uri, body, headers, accepted);
+      Response response = exchange(otel, guard, call, method, uri, body, contentType, headers, accepted);
       calls.succeeded(call);
       return response;
     } catch (RuntimeException e) {
@@ -132,14 +175,15 @@ public final class VendorHttp {
     }
   }
 
-  private Response send(OpenTelemetry otel, String call, String method, URI uri, Object body, Map<String, String> headers,
-      int... accepted) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+  private Response exchange(OpenTelemetry otel, AttemptGuard guard, String call, String method, URI uri,
+      HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers, int... accepted) {
+    // one deadline for connect, headers and the whole body, never past the attempt's own
+    Duration deadline = timeout.compareTo(guard.remaining()) < 0 ? timeout : guard.remaining();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
         .header("Accept", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : RunwayJson.write(body)));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+        .method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     String auth = authorization.get();
     if (auth != null) {
@@ -147,21 +191,21 @@ public final class VendorHttp {
     }
     headers.forEach(request::header);
     otel.getPropagators().getTextMapPropagator().inject(Context.current(), request, HEADERS);
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw VendorFailures.unreachable(system, call, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw VendorFailures.unreachable(system, call, e);
-    }
+    HttpResponse<CappedBody.Body> response = AnswerWait.await(guard, system, call,
+        http.sendAsync(request.build(), CappedBody.handler(maxResponseBytes)), deadline);
     int status = response.statusCode();
     Span.current().setAttribute(HTTP_STATUS, (long) status);
-    if (status / 100 == 2 || Arrays.stream(accepted).anyMatch(a -> a == status)) {
-      return new Response(status, response.headers(), response.body(), json);
+    CappedBody.Body read = response.body();
+    String text = new String(read.bytes(), StandardCharsets.UTF_8);
+    boolean wanted = status / 100 == 2 || Arrays.stream(accepted).anyMatch(a -> a == status);
+    if (read.truncated() && wanted) {
+      throw VendorFailures.tooLarge(system, call, maxResponseBytes);
     }
-    throw VendorFailures.of(system, call, status, response.headers(), response.body(), clock);
+    if (wanted) {
+      return new Response(status, response.headers(), text, json, system, call);
+    }
+    // an error answer is quoted, and quoting cuts it: the part read is enough
+    throw VendorFailures.of(system, call, status, response.headers(), text, clock);
   }
 
   private static int port(URI uri) {
@@ -170,6 +214,9 @@ public final class VendorHttp {
 
   private URI resolve(String path) {
     String base = baseUrl.toString();
+    if (path.isEmpty()) {
+      return baseUrl;
+    }
     return URI.create(base.endsWith("/") && path.startsWith("/") ? base + path.substring(1)
         : base.endsWith("/") || path.startsWith("/") ? base + path : base + "/" + path);
   }

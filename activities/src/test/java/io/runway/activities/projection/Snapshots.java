@@ -75,7 +75,7 @@ final class Snapshots {
     boolean done = status == TaskStatus.COMPLETED;
     return new TaskView(id, KEY, gate, TaskKind.GATE_REVIEW, 1, group, List.of(), status, decidedBy, at(1), at(241),
         List.of("threat-model", "pen-test-report"), 1, done ? List.of(decidedBy) : List.of(), decision, decidedBy,
-        done ? "looks fine" : null, done ? at(30) : null, 0, Map.of("null_rate", 0.01), List.of(), null);
+        done ? "looks fine" : null, done ? at(30) : null, 0, Map.of("null_rate", 0.01), List.of(), null, List.of(), Map.of(), false);
   }
 
   static TimelineEntry entry(long seq, String type) {

@@ -8,6 +8,7 @@ import io.runway.lifecycle.model.Stage;
 import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.lifecycle.model.TicketRef;
+import io.runway.lifecycle.model.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +21,28 @@ final class InitiativePage {
       String gate, String title, GateStatus status, String team, String assignee, List<String> decidedBy,
       String decidedAt, String timeInGate, String sla, String slaState, TicketRef ticket, int round) {}
 
+  /** Timeline entries after which a wait on a vendor is over: it answered, an incident opened, or someone decided. */
+  private static final List<String> WAIT_ENDS = List.of("VENDOR_ANSWERED", "INTEGRATION_INCIDENT", "INTEGRATION_ERROR",
+      "INTEGRATION_RETRIED", "INTEGRATION_SKIPPED");
+
   private InitiativePage() {}
+
+  /**
+   * The wait on a failing system of record the initiative is in now, if any: the latest
+   * WAITING_ON_VENDOR entry with nothing after it that ends the wait. Its detail says which vendor,
+   * which call, which attempt of how many, and when the next one is.
+   */
+  static java.util.Optional<TimelineEntry> vendorWait(List<TimelineEntry> timeline) {
+    TimelineEntry wait = null;
+    for (TimelineEntry entry : timeline) {
+      if ("WAITING_ON_VENDOR".equals(entry.type())) {
+        wait = entry;
+      } else if (WAIT_ENDS.contains(entry.type())) {
+        wait = null;
+      }
+    }
+    return java.util.Optional.ofNullable(wait);
+  }
 
   /**
    * The view with nothing missing: rows written outside the workflow (seeding for benchmarks, tests)

@@ -87,6 +87,7 @@ class InitiativePagesController {
     model.addAttribute("unlinkedOwners", owners.stream().filter(o -> !o.linked()).map(OwnerLink::name).toList());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
     model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
+    model.addAttribute("vendorWait", InitiativePage.vendorWait(detail.timeline() == null ? List.of() : detail.timeline()).orElse(null));
     model.addAttribute("sample", Lifecycle.isSample(key));
     model.addAttribute("sampleHistory", Lifecycle.isSampleHistory(key));
     // a past sample has no workflow to take a command

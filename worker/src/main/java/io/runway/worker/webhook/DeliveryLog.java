@@ -47,6 +47,44 @@ class DeliveryLog {
         .param(verdict.name()).param(initiativeKey).param(detail).param(source.id()).param(deliveryId).update();
   }
 
+  /** What an UNMATCHED ticket event said, so that it can be applied once a gate adopts the ticket. */
+  void keepEarlyTicket(WebhookSource source, String deliveryId, InboundEvent.TicketResolved ticket) {
+    jdbc.sql("""
+        update webhook_delivery set ticket_ids = ?, ticket_status = ?, ticket_actor = ?
+        where source = ? and delivery_id = ? and verdict = 'UNMATCHED'""")
+        .param(ticket.candidateIds().toArray(String[]::new)).param(ticket.status()).param(ticket.actor())
+        .param(source.id()).param(deliveryId).update();
+  }
+
+  /** A kept ticket event: the delivery's row id and what it said. */
+  record EarlyTicket(long id, String deliveryId, List<String> ticketIds, String status, String actor) {}
+
+  /** Kept ticket events received within {@code keptFor}, oldest first. */
+  List<EarlyTicket> earlyTickets(java.time.Duration keptFor, int limit) {
+    return jdbc.sql("""
+        select id, delivery_id, ticket_ids, ticket_status, ticket_actor from webhook_delivery
+        where verdict = 'UNMATCHED' and ticket_ids is not null and received_at > now() - make_interval(secs => ?)
+        order by received_at limit ?""")
+        .param((double) keptFor.toSeconds()).param(limit)
+        .query((rs, n) -> new EarlyTicket(rs.getLong("id"), rs.getString("delivery_id"),
+            List.of((String[]) rs.getArray("ticket_ids").getArray()), rs.getString("ticket_status"), rs.getString("ticket_actor")))
+        .list();
+  }
+
+  /** Claims a kept ticket event for applying it (another process may be at it too): true when this one got it. */
+  boolean applyEarlyTicket(long id, String initiativeKey, String detail) {
+    return jdbc.sql("""
+        update webhook_delivery set verdict = 'ACCEPTED', initiative_key = ?, detail = detail || '; ' || ?, processed_at = now()
+        where id = ? and verdict = 'UNMATCHED'""")
+        .param(initiativeKey).param(detail).param(id).update() == 1;
+  }
+
+  /** Gives a kept ticket event back when signalling failed, so the next round tries again. */
+  void keepEarlyTicketAgain(long id) {
+    jdbc.sql("update webhook_delivery set verdict = 'UNMATCHED', initiative_key = null where id = ? and verdict = 'ACCEPTED'")
+        .param(id).update();
+  }
+
   /** Gives the delivery id back after signalling failed, so the sender's retry is processed, not called a duplicate. */
   void release(WebhookSource source, String deliveryId) {
     jdbc.sql("delete from webhook_delivery where source = ? and delivery_id = ? and verdict = 'RECEIVED'")

@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class EventRouter {
 
-  /** The verdict of a whole delivery: accepted when at least one initiative was signalled. */
-  record Outcome(Verdict verdict, List<String> initiatives, String detail) {}
+  /**
+   * The verdict of a whole delivery: accepted when at least one initiative was signalled.
+   * {@code earlyTicket} is a resolution no gate holds yet, kept to be applied once one adopts the ticket.
+   */
+  record Outcome(Verdict verdict, List<String> initiatives, String detail, TicketResolved earlyTicket) {}
 
   private final InitiativeLookup lookup;
   private final WorkflowClient temporal;
@@ -42,29 +45,42 @@ class EventRouter {
   Outcome route(InboundEvent event) {
     Set<String> signalled = new LinkedHashSet<>();
     List<String> notes = new ArrayList<>();
+    TicketResolved early = null;
     for (Target target : event.targets()) {
       switch (target) {
-        case TicketResolved ticket -> resolve(ticket, signalled, notes);
+        case TicketResolved ticket -> {
+          if (!resolve(ticket, signalled, notes)) {
+            early = ticket;
+          }
+        }
         case ProductionSignal production -> report(production, signalled, notes);
       }
     }
-    return new Outcome(signalled.isEmpty() ? Verdict.UNMATCHED : Verdict.ACCEPTED, List.copyOf(signalled), String.join("; ", notes));
+    return new Outcome(signalled.isEmpty() ? Verdict.UNMATCHED : Verdict.ACCEPTED, List.copyOf(signalled), String.join("; ", notes),
+        signalled.isEmpty() ? early : null);
   }
 
-  private void resolve(TicketResolved ticket, Set<String> signalled, List<String> notes) {
+  /** False when no gate holds the ticket (yet); an initiative that has ended counts as handled. */
+  private boolean resolve(TicketResolved ticket, Set<String> signalled, List<String> notes) {
     Optional<InitiativeLookup.TicketOwner> owner = lookup.byTicket(ticket.candidateIds());
     if (owner.isEmpty()) {
-      notes.add("no gate holds ticket " + String.join(" / ", ticket.candidateIds()));
-      return;
+      notes.add("no gate holds ticket " + String.join(" / ", ticket.candidateIds()) + " yet; kept until one does");
+      return false;
     }
     String key = owner.get().initiativeKey();
-    TicketEvent resolved = new TicketEvent(owner.get().ticketId(), ticket.status(), ticket.actor());
-    if (signal(key, workflow -> workflow.ticketEvent(resolved))) {
+    if (signalResolved(key, owner.get().ticketId(), ticket)) {
       signalled.add(key);
       notes.add(owner.get().ticketId() + " " + ticket.status() + " for " + key);
     } else {
       notes.add(key + " has ended");
     }
+    return true;
+  }
+
+  /** Signals {@code key}'s workflow that its ticket was resolved; false when the workflow has ended. */
+  boolean signalResolved(String key, String ticketId, TicketResolved ticket) {
+    TicketEvent resolved = new TicketEvent(ticketId, ticket.status(), ticket.actor());
+    return signal(key, workflow -> workflow.ticketEvent(resolved));
   }
 
   private void report(ProductionSignal production, Set<String> signalled, List<String> notes) {

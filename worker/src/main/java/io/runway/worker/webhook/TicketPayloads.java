@@ -24,7 +24,9 @@ final class TicketPayloads {
   static InboundEvent jira(JsonNode body) {
     String event = text(body.path("webhookEvent"));
     String key = text(body.path("issue").path("key"));
-    String bodyId = key == null ? null : "jira:" + event + ":" + key + ":" + text(body.path("timestamp"));
+    String timestamp = text(body.path("timestamp"));
+    // without a timestamp nothing in the body tells two events apart: the body's hash identifies the delivery
+    String bodyId = key == null || timestamp == null ? null : "jira:" + event + ":" + key + ":" + timestamp;
     if (!"jira:issue_updated".equals(event)) {
       return InboundEvent.ignored(bodyId, "Jira event " + event + " is not an issue update");
     }
@@ -48,7 +50,8 @@ final class TicketPayloads {
     String number = text(body.path("number"));
     String sysId = text(body.path("sys_id"));
     String state = text(body.path("state"));
-    String bodyId = "servicenow:" + (sysId == null ? number : sysId) + ":" + state + ":" + text(body.path("sys_updated_on"));
+    String updatedOn = text(body.path("sys_updated_on"));
+    String bodyId = updatedOn == null ? null : "servicenow:" + (sysId == null ? number : sysId) + ":" + state + ":" + updatedOn;
     if (number == null && sysId == null) {
       return InboundEvent.ignored(null, "the payload has neither number nor sys_id");
     }

@@ -64,6 +64,9 @@ class WebhookIntake {
     }
     String keys = outcome.initiatives().isEmpty() ? null : String.join(",", outcome.initiatives());
     finish(source, deliveryId, outcome.verdict(), keys, outcome.detail());
+    if (outcome.earlyTicket() != null) {
+      deliveries.keepEarlyTicket(source, deliveryId, outcome.earlyTicket());
+    }
     return new DeliveryAnswer(deliveryId, false, outcome.verdict(), outcome.initiatives(), outcome.detail());
   }
 

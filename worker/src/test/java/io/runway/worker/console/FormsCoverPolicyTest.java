@@ -84,6 +84,6 @@ class FormsCoverPolicyTest {
 
   private static TaskView task(Gate gate, List<String> evidence) {
     return new TaskView("k.x.1", "k", gate, TaskKind.GATE_REVIEW, 1, "legal", List.of(), TaskStatus.OPEN, null, null,
-        null, evidence, 1, List.of(), null, null, null, null, 0, Map.of(), List.of(), null);
+        null, evidence, 1, List.of(), null, null, null, null, 0, Map.of(), List.of(), null, List.of(), Map.of(), false);
   }
 }

@@ -28,6 +28,17 @@ class WebhookPayloadsTest {
   }
 
   @Test
+  void withoutATimestampOrAnUpdateTimeAPayloadNamesNoDeliveryIdSoDistinctEventsAreNotCollapsed() {
+    String done = """
+        {"webhookEvent": "jira:issue_updated", "issue": {"key": "RWY-7", "fields": {"status": {"statusCategory": {"key": "done"}}}}%s}""";
+    assertThat(TicketPayloads.jira(json(done.formatted(""))).bodyDeliveryId()).as("the body's hash identifies it instead").isNull();
+    assertThat(TicketPayloads.jira(json(done.formatted(", \"timestamp\": 1767225600000"))).bodyDeliveryId())
+        .isEqualTo("jira:jira:issue_updated:RWY-7:1767225600000");
+    assertThat(TicketPayloads.serviceNow(json("""
+        {"sys_id": "c83c5e5347c12200e0ef563dbb9a7190", "number": "CHG0030001", "state": "3"}""")).bodyDeliveryId()).isNull();
+  }
+
+  @Test
   void aCanceledServiceNowChangeIsNotAResolution() {
     InboundEvent event = TicketPayloads.serviceNow(json("""
         {"sys_id": "c83c5e5347c12200e0ef563dbb9a7190", "number": "CHG0030001", "state": "4"}"""));

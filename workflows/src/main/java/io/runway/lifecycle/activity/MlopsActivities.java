@@ -6,8 +6,14 @@ import java.util.Map;
 @ActivityInterface
 public interface MlopsActivities {
 
-  /** The named metrics of the model version's run; a metric the system does not have is left out. */
+  /**
+   * The named metrics of the model version's run; a metric the system does not have, or whose value is
+   * not a number, is left out. Kept for workflows started before {@link #readRunMetrics}.
+   */
   Map<String, Double> readMetrics(MetricsQuery query);
+
+  /** The named metrics of the model version's run, with those whose value is not a number marked invalid. */
+  MetricsReading readRunMetrics(MetricsQuery query);
 
   void promote(PromotionRequest request);
 

@@ -34,10 +34,18 @@ public record TaskView(
     Map<String, Double> metrics,
     List<String> missingItems,
     String findings,
-    List<MetricBound> thresholds) {
+    List<MetricBound> thresholds,
+    Map<String, String> invalidMetrics,
+    boolean awaitingMetrics) {
 
+  /**
+   * {@code thresholds}: bounds the task's metrics must meet before APPROVE (data readiness).
+   * {@code invalidMetrics}: metrics the model registry sent with a value that is not a number, name to
+   * what it sent. {@code awaitingMetrics}: the task's metrics are still being read, and approval waits for them.
+   */
   public TaskView {
     thresholds = thresholds == null ? List.of() : thresholds;
+    invalidMetrics = invalidMetrics == null ? Map.of() : invalidMetrics;
   }
 
   public TaskView(String id, String initiativeKey, Gate gate, TaskKind kind, int round, String candidateGroup,
@@ -47,6 +55,6 @@ public record TaskView(
       String findings) {
     this(id, initiativeKey, gate, kind, round, candidateGroup, candidateUsers, status, assignee, createdAt, dueAt,
         requiredEvidence, requiredApprovals, approvals, decision, decidedBy, comment, completedAt, escalationLevel,
-        metrics, missingItems, findings, List.of());
+        metrics, missingItems, findings, List.of(), Map.of(), false);
   }
 }

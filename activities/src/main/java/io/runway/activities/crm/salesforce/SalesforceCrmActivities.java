@@ -1,6 +1,7 @@
 package io.runway.activities.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runway.activities.http.VendorFailures;
 import io.runway.activities.http.VendorHttp;
 import io.runway.lifecycle.activity.CrmActivities;
 import io.runway.lifecycle.activity.CrmRecord;
@@ -57,7 +58,13 @@ public class SalesforceCrmActivities implements CrmActivities {
     if (!id.isEmpty()) {
       return id;
     }
-    return send("read " + properties.object() + " Id", "GET", path + "?fields=Id", null).json().path("Id").asText();
+    String read = "read " + properties.object() + " Id";
+    VendorHttp.Response answered = send(read, "GET", path + "?fields=Id", null);
+    String recordId = answered.json().path("Id").asText("");
+    if (recordId.isBlank()) {
+      throw VendorFailures.malformed(VENDOR, read, "the record's Id", answered.body());
+    }
+    return recordId;
   }
 
   /** One call with the cached token; a 401 means it expired or was revoked, so fetch another and try once more. */

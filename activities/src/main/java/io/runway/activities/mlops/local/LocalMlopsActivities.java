@@ -6,6 +6,7 @@ import io.runway.activities.json.RunwayJson;
 import io.runway.lifecycle.activity.KpiMetricQuery;
 import io.runway.lifecycle.activity.KpiReading;
 import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.MetricsReading;
 import io.runway.lifecycle.activity.MlopsActivities;
 import io.runway.lifecycle.activity.PromotionRequest;
 import java.util.LinkedHashMap;
@@ -74,6 +75,12 @@ public class LocalMlopsActivities implements MlopsActivities {
               ? new KpiReading(value.doubleValue(), model + "/" + rs.getString(1), query.toMillis() - 1) : null;
         })
         .optional().orElse(null);
+  }
+
+  /** The local registry stores numbers only (the API refuses anything else), so nothing here is invalid. */
+  @Override
+  public MetricsReading readRunMetrics(MetricsQuery query) {
+    return new MetricsReading(readMetrics(query), Map.of());
   }
 
   @Override

@@ -1,11 +1,13 @@
 package io.runway.activities.mlops.mlflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runway.activities.http.VendorFailures;
 import io.runway.activities.http.VendorHttp;
 import io.runway.activities.mlops.local.LocalMlopsActivities;
 import io.runway.lifecycle.activity.KpiMetricQuery;
 import io.runway.lifecycle.activity.KpiReading;
 import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.MetricsReading;
 import io.runway.lifecycle.activity.MlopsActivities;
 import io.runway.lifecycle.activity.PromotionRequest;
 import java.net.URLEncoder;
@@ -38,6 +40,8 @@ public class MlflowMlopsActivities implements MlopsActivities {
 
   /** How many of an experiment's newest runs are searched for a month's KPI value. */
   static final int LATEST_RUNS = 20;
+  /** How much of a metric's invalid value is kept to show people. */
+  private static final int MAX_INVALID_TEXT = 60;
 
   private final VendorHttp http;
 
@@ -48,23 +52,54 @@ public class MlflowMlopsActivities implements MlopsActivities {
 
   @Override
   public Map<String, Double> readMetrics(MetricsQuery query) {
+    return readRunMetrics(query).values();
+  }
+
+  /**
+   * The latest value of each named metric of the version's run. MLflow sends NaN and infinities as
+   * strings ("NaN"), and a misbehaving server anything at all: such a latest value is reported
+   * invalid, with what was sent, rather than dropped or replaced by an older number.
+   */
+  @Override
+  public MetricsReading readRunMetrics(MetricsQuery query) {
     String runId = runIdOf(query.modelName(), query.modelVersion());
     if (runId.isBlank()) {
       // registered from a path, not from a tracked run: there are no metrics to read
-      return Map.of();
+      return new MetricsReading(Map.of(), Map.of());
     }
-    JsonNode metrics = http.send("get run " + runId, "GET", API + "/runs/get?run_id=" + encode(runId), null)
-        .json().path("run").path("data").path("metrics");
+    String call = "get run " + runId;
+    VendorHttp.Response answer = http.send(call, "GET", API + "/runs/get?run_id=" + encode(runId), null);
+    JsonNode data = answer.json().path("run").path("data");
+    if (!data.isObject()) {
+      throw VendorFailures.malformed(SYSTEM, call, "run.data", answer.body());
+    }
+    // MLflow leaves an empty list out of its JSON: no "metrics" is a run without metrics
+    JsonNode metrics = data.path("metrics");
+    if (!metrics.isMissingNode() && !metrics.isArray()) {
+      throw VendorFailures.malformed(SYSTEM, call, "a \"metrics\" list", answer.body());
+    }
     Map<String, JsonNode> latest = new HashMap<>();
     metrics.forEach(metric -> latest.merge(metric.path("key").asText(), metric, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b));
-    Map<String, Double> named = new LinkedHashMap<>();
+    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, String> invalid = new LinkedHashMap<>();
     query.metricNames().forEach(name -> {
       JsonNode metric = latest.get(name);
-      if (metric != null && metric.path("value").isNumber()) {
-        named.put(name, metric.path("value").doubleValue());
+      if (metric == null) {
+        return;
+      }
+      JsonNode value = metric.path("value");
+      if (value.isNumber() && Double.isFinite(value.doubleValue())) {
+        values.put(name, value.doubleValue());
+      } else {
+        invalid.put(name, sent(value));
       }
     });
-    return named;
+    return new MetricsReading(values, invalid);
+  }
+
+  private static String sent(JsonNode value) {
+    String text = value.isMissingNode() ? "no value" : value.toString();
+    return text.length() > MAX_INVALID_TEXT ? text.substring(0, MAX_INVALID_TEXT) + "…" : text;
   }
 
   @Override
@@ -137,9 +172,14 @@ public class MlflowMlopsActivities implements MlopsActivities {
 
   /** The version's run id, or blank; a version MLflow does not have is a final failure naming it. */
   private String runIdOf(String model, String version) {
-    return http.send("get model version " + describe(model, version), "GET",
-            API + "/model-versions/get?name=" + encode(model) + "&version=" + encode(version), null)
-        .json().path("model_version").path("run_id").asText("");
+    String call = "get model version " + describe(model, version);
+    VendorHttp.Response answer = http.send(call, "GET", API + "/model-versions/get?name=" + encode(model) + "&version=" + encode(version),
+        null);
+    JsonNode modelVersion = answer.json().path("model_version");
+    if (!modelVersion.isObject()) {
+      throw VendorFailures.malformed(SYSTEM, call, "a model_version", answer.body());
+    }
+    return modelVersion.path("run_id").asText("");
   }
 
   private static String describe(String model, String version) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param trackingUri the tracking server's base URL, the one the MLflow client's MLFLOW_TRACKING_URI names
  * @param token a Bearer token (Databricks personal access token, or a proxy's), or none
- * @param timeout connect and read timeout of each call
+ * @param timeout the total deadline of each call: connect, response headers and the whole body
  */
 @ConfigurationProperties("runway.mlflow")
 public record MlflowProperties(URI trackingUri, String token, Duration timeout) {

@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code runway.jira.*}, read only when {@code runway.ticketing.provider=jira}. The API token belongs
  * in the environment ({@code RUNWAY_JIRA_API_TOKEN}), never in a file, and is left out of {@link #toString()}.
+ *
+ * @param timeout   the total deadline of each call: connect, response headers and the whole body
+ * @param searchLag how long Jira's search may take to show a newly created issue; after a create whose
+ *                  answer was lost, a retry waits this long from the create before it may create again
  */
 @ConfigurationProperties("runway.jira")
 public record JiraProperties(
@@ -20,7 +24,8 @@ public record JiraProperties(
     @DefaultValue("Task") String issueType,
     @DefaultValue("Done") String doneTransition,
     @DefaultValue("Cancel") String cancelTransition,
-    @DefaultValue("10s") Duration timeout) {
+    @DefaultValue("10s") Duration timeout,
+    @DefaultValue("10s") Duration searchLag) {
 
   public JiraProperties {
     // Failing here stops start-up, rather than failing the first gate of the first initiative hours later.
@@ -52,7 +57,7 @@ public record JiraProperties(
   public String toString() {
     return "JiraProperties[baseUrl=" + baseUrl + ", email=" + email + ", apiToken=****, projectKey=" + projectKey
         + ", issueType=" + issueType + ", doneTransition=" + doneTransition + ", cancelTransition=" + cancelTransition
-        + ", timeout=" + timeout + "]";
+        + ", timeout=" + timeout + ", searchLag=" + searchLag + "]";
   }
 
   private static boolean blank(String value) {

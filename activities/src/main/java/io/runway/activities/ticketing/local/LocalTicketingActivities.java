@@ -4,6 +4,7 @@ import io.runway.activities.jdbc.PgValues;
 import io.runway.lifecycle.activity.TicketRequest;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.runway.lifecycle.activity.TicketingActivities;
+import io.runway.lifecycle.model.TicketEvent;
 import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
@@ -59,6 +60,14 @@ public class LocalTicketingActivities implements TicketingActivities {
           .param("id", update.ticketId())
           .update();
     }
+  }
+
+  /** RESOLVED (the board's resolve action) and DONE count as resolved, as the webhook's statuses do. */
+  @Override
+  public TicketEvent readStatus(TicketRef ticket) {
+    String status = jdbc.sql("select status from local_ticket where id = :id").param("id", ticket.id()).query(String.class).optional()
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("local ticket board: no ticket " + ticket.id(), NOT_FOUND));
+    return new TicketEvent(ticket.id(), status, SYSTEM);
   }
 
   private static TicketRef ref(String id) {

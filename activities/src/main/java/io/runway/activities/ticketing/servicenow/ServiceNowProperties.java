@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param doneState    state value a ticket moves to when Runway marks it DONE
  * @param cancelState  state value for CANCELLED
  * @param closeCode    close_code sent with the done state: instances make it mandatory on close
- * @param timeout      connect and read timeout of every call
+ * @param timeout      the total deadline of every call: connect, response headers and the whole body
  */
 @ConfigurationProperties("runway.servicenow")
 public record ServiceNowProperties(

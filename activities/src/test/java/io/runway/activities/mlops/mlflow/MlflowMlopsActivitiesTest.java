@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.runway.lifecycle.activity.MetricsQuery;
+import io.runway.lifecycle.activity.MetricsReading;
 import io.runway.lifecycle.activity.PromotionRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
@@ -96,6 +97,40 @@ class MlflowMlopsActivitiesTest {
 
     assertThat(activities.readMetrics(query("data_quality_score", "auc", "fairness_gap")))
         .containsExactly(entry("data_quality_score", 0.97), entry("auc", 0.88));
+  }
+
+  @Test
+  void aMetricWhoseLatestValueIsNotANumberIsReportedInvalidWithWhatWasSent() {
+    versionWithRun("8f2c0a");
+    mlflow.stubFor(get(urlEqualTo(RUN_URL)).willReturn(okJson("""
+        {"run": {"info": {"run_id": "8f2c0a"}, "data": {"metrics": [
+          {"key": "data_quality_score", "value": 0.91, "timestamp": 1763890000000, "step": 0},
+          {"key": "data_quality_score", "value": "n/a", "timestamp": 1763891000000, "step": 1},
+          {"key": "null_rate", "value": "NaN", "timestamp": 1763891000000, "step": 0},
+          {"key": "auc", "value": 0.88, "timestamp": 1763891000000, "step": 0}]}}}""")));
+
+    MetricsReading reading = activities.readRunMetrics(query("data_quality_score", "null_rate", "auc", "fairness_gap"));
+
+    assertThat(reading.values()).containsExactly(entry("auc", 0.88));
+    assertThat(reading.invalid()).containsOnly(entry("data_quality_score", "\"n/a\""), entry("null_rate", "\"NaN\""));
+    assertThat(activities.readMetrics(query("data_quality_score", "auc"))).as("the older interface leaves them out")
+        .containsExactly(entry("auc", 0.88));
+  }
+
+  @Test
+  void aRunWithoutMetricsHasNoneButAnswersWithoutTheDocumentedShapeAreRetried() {
+    versionWithRun("8f2c0a");
+    mlflow.stubFor(get(urlEqualTo(RUN_URL)).willReturn(okJson("{\"run\": {\"info\": {\"run_id\": \"8f2c0a\"}, \"data\": {}}}")));
+    assertThat(activities.readRunMetrics(query("auc")).values()).isEmpty();
+
+    mlflow.stubFor(get(urlEqualTo(RUN_URL)).willReturn(okJson("{}")));
+    ApplicationFailure noRun = failureOf(() -> activities.readRunMetrics(query("auc")));
+    assertThat(noRun.isNonRetryable()).isFalse();
+    assertThat(noRun.getOriginalMessage()).contains("get run 8f2c0a answered without run.data");
+
+    mlflow.stubFor(get(urlEqualTo(VERSION_URL)).willReturn(okJson("{\"registered_model\": {}}")));
+    ApplicationFailure noVersion = failureOf(() -> activities.readRunMetrics(query("auc")));
+    assertThat(noVersion.getType()).isEqualTo("MLflowMalformed");
   }
 
   @Test

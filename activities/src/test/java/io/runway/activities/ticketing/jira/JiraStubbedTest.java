@@ -1,8 +1,8 @@
 package io.runway.activities.ticketing.jira;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -17,15 +17,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import io.runway.activities.ledger.WriteLedger;
+import io.runway.activities.testing.PostgresExtension;
+import javax.sql.DataSource;
 
 /**
  * A stubbed Jira Cloud site answering as the real one does (string ids, key and self, error bodies
  * with errorMessages and errors). After every test, each request the adapter sent must follow Jira's API.
  */
+@ExtendWith(PostgresExtension.class)
 abstract class JiraStubbedTest {
 
   static final String TOKEN = "s3cr3t-t0ken-for-tests";
   static final String PROJECT = "SEC";
+  static final Duration SEARCH_LAG = Duration.ofSeconds(5);
   static WireMockServer jira;
   JiraTicketingActivities adapter;
 
@@ -41,9 +48,9 @@ abstract class JiraStubbedTest {
   }
 
   @BeforeEach
-  void freshSite() {
+  void freshSite(DataSource dataSource) {
     jira.resetAll();
-    adapter = new JiraTicketingActivities(properties());
+    adapter = new JiraTicketingActivities(properties(), new WriteLedger(JdbcClient.create(dataSource)));
   }
 
   @AfterEach
@@ -54,7 +61,7 @@ abstract class JiraStubbedTest {
   /** The timeout is generous: a cold WireMock on a busy two-core machine can take seconds to answer first. */
   static JiraProperties properties() {
     return new JiraProperties(URI.create(jira.baseUrl()), "runway@example.com", TOKEN, PROJECT, "Task", "Done", "Cancel",
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), SEARCH_LAG);
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {
@@ -65,33 +72,30 @@ abstract class JiraStubbedTest {
     return "{\"errorMessages\":[" + errorMessages + "],\"errors\":{" + errors + "}}";
   }
 
-  static String searchResult(String... issueKeys) {
-    StringBuilder issues = new StringBuilder();
-    for (int i = 0; i < issueKeys.length; i++) {
-      String id = String.valueOf(10042 + i);
-      issues.append(i == 0 ? "" : ",").append("{\"expand\":\"\",\"id\":\"").append(id).append("\",\"self\":\"")
-          .append(jira.baseUrl()).append("/rest/api/3/issue/").append(id).append("\",\"key\":\"").append(issueKeys[i])
-          .append("\",\"fields\":{\"summary\":\"Security review\",\"status\":{\"name\":\"To Do\",\"statusCategory\":{\"key\":\"new\"}}}}");
-    }
-    return "{\"issues\":[" + issues + "],\"isLast\":true}";
+  /** An issue as search and get-issue show it: its labels and, when {@code requestKey} is set, its runway property. */
+  static String issueBean(String id, String issueKey, String label, String requestKey) {
+    return """
+        {"expand":"","id":"%s","self":"%s/rest/api/3/issue/%s","key":"%s","fields":{"summary":"Security review","labels":["runway","%s"],
+         "status":{"name":"To Do","statusCategory":{"key":"new"}}},"properties":{%s}}"""
+        .formatted(id, jira.baseUrl(), id, issueKey, label, requestKey == null ? "" : "\"runway\":{\"requestKey\":\"" + requestKey + "\"}");
+  }
+
+  static String searchResult(String... issueBeans) {
+    return "{\"issues\":[" + String.join(",", issueBeans) + "],\"isLast\":true}";
   }
 
   static String created(String issueKey) {
     return "{\"id\":\"10042\",\"key\":\"" + issueKey + "\",\"self\":\"" + jira.baseUrl() + "/rest/api/3/issue/10042\"}";
   }
 
-  /** Search finds nothing until the create has happened, then finds the created issue. */
-  static void issueIndexedOnceCreated(String issueKey) {
+  /** Search finds nothing until the create has happened, then finds the created issue, which carries the request's label and property. */
+  static void issueIndexedOnceCreated(String issueKey, String label, String requestKey) {
     jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).inScenario("index").whenScenarioStateIs(STARTED)
         .willReturn(json(200, searchResult())));
     jira.stubFor(post(urlEqualTo("/rest/api/3/issue")).inScenario("index").whenScenarioStateIs(STARTED)
         .willReturn(json(201, created(issueKey))).willSetStateTo("created"));
     jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).inScenario("index").whenScenarioStateIs("created")
-        .willReturn(json(200, searchResult(issueKey))));
-  }
-
-  static void propertyWriteAnswers(int status) {
-    jira.stubFor(put(urlPathEqualTo("/rest/api/3/issue/SEC-7/properties/runway"))
-        .willReturn(status < 300 ? aResponse().withStatus(status) : json(status, error("\"Internal server error\"", ""))));
+        .willReturn(json(200, searchResult(issueBean("10042", issueKey, label, requestKey)))));
+    jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/10042")).willReturn(json(200, issueBean("10042", issueKey, label, requestKey))));
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.runway.lifecycle.activity.TicketUpdate;
+import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,25 @@ class JiraUpdateTicketTest extends JiraStubbedTest {
     adapter.updateTicket(new TicketUpdate("INI-42/security-review/1/close", "SEC-7", null, "DONE"));
 
     jira.verify(1, postRequestedFor(urlEqualTo(TRANSITIONS)).withRequestBody(equalToJson("{\"transition\":{\"id\":\"21\"}}")));
+  }
+
+  @Test
+  void theStatusReadSaysResolvedOnceTheIssueIsInTheDoneCategory() {
+    issueInStatusCategory("indeterminate");
+    assertThat(adapter.readStatus(new TicketRef("jira", "SEC-7", "x")).resolved()).isFalse();
+
+    issueInStatusCategory("done");
+    assertThat(adapter.readStatus(new TicketRef("jira", "SEC-7", "x")).status()).isEqualTo("RESOLVED");
+  }
+
+  @Test
+  void aStatusReadWithoutAStatusCategoryIsRetriedNotTakenForOpen() {
+    jira.stubFor(get(urlEqualTo("/rest/api/3/issue/SEC-7?fields=status")).willReturn(json(200, "{\"id\":\"10042\",\"key\":\"SEC-7\"}")));
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> adapter.readStatus(new TicketRef("jira", "SEC-7", "x")));
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo("JiraMalformed");
   }
 
   @Test

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.lifecycle.activity.TicketingActivities;
 import java.util.Map;
+import io.runway.activities.ledger.WriteLedger;
+import io.runway.activities.testing.PostgresExtension;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -12,14 +17,21 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Choosing Jira is a configuration change, and a half-configured Jira stops start-up with a clear reason. */
+@ExtendWith(PostgresExtension.class)
 class JiraWiringTest {
 
   private static final String TOKEN = "env-only-t0ken";
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(ScanJira.class);
+  private final ApplicationContextRunner context;
+
+  JiraWiringTest(DataSource dataSource) {
+    // the adapter's write ledger lives in Runway's database
+    context = new ApplicationContextRunner().withUserConfiguration(ScanJira.class)
+        .withBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
+  }
 
   @Configuration(proxyBeanMethods = false)
-  @ComponentScan(basePackageClasses = JiraTicketingActivities.class)
+  @ComponentScan(basePackageClasses = {JiraTicketingActivities.class, WriteLedger.class})
   static class ScanJira {}
 
   private static ApplicationContextRunner withEnvironment(ApplicationContextRunner runner, Map<String, Object> variables) {
@@ -41,6 +53,7 @@ class JiraWiringTest {
           assertThat(jira.doneTransition()).isEqualTo("Done");
           assertThat(jira.cancelTransition()).isEqualTo("Cancel");
           assertThat(jira.timeout()).hasSeconds(10);
+          assertThat(jira.searchLag()).hasSeconds(10);
           assertThat(jira.toString()).contains("SEC").doesNotContain(TOKEN);
         });
   }

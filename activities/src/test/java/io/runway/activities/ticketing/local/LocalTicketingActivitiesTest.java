@@ -58,6 +58,16 @@ class LocalTicketingActivitiesTest {
   }
 
   @Test
+  void theStatusReadSaysWhatTheBoardShowsResolvedIncluded() {
+    TicketRef ref = tickets.openTicket(request("fraud-scoring.integration.1"));
+    assertThat(tickets.readStatus(ref).resolved()).isFalse();
+
+    jdbc.sql("update local_ticket set status = 'RESOLVED' where id = 'RWY-1'").update();
+
+    assertThat(tickets.readStatus(ref).resolved()).isTrue();
+  }
+
+  @Test
   void openTicketTwiceWithOneRequestKeyCreatesOneTicket() {
     TicketRef first = tickets.openTicket(request("fraud-scoring.integration.1"));
     TicketRef second = tickets.openTicket(request("fraud-scoring.integration.1"));

@@ -17,13 +17,23 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.runway.lifecycle.activity.TicketUpdate;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import io.runway.activities.ledger.WriteLedger;
+import io.runway.activities.testing.PostgresExtension;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import io.runway.lifecycle.model.TicketEvent;
+import io.runway.lifecycle.model.TicketRef;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Work notes, state changes and the Table API's failure answers. */
+@ExtendWith(PostgresExtension.class)
 class ServiceNowTicketUpdatesTest {
 
   // WireMock's own extension starts the stub server once per class and resets it after each test
@@ -38,8 +48,9 @@ class ServiceNowTicketUpdatesTest {
 
 
   @BeforeEach
-  void reset() {
-    tickets = new ServiceNowTicketingActivities(ServiceNowTicketingActivitiesTest.properties(snow.baseUrl(), null));
+  void reset(DataSource dataSource) {
+    tickets = new ServiceNowTicketingActivities(ServiceNowTicketingActivitiesTest.properties(snow.baseUrl(), null),
+        new WriteLedger(JdbcClient.create(dataSource)));
     snow.stubFor(patch(urlPathEqualTo(TABLE + "/" + SYS_ID)).willReturn(okJson("{\"result\":{\"sys_id\":\"" + SYS_ID + "\"}}")));
   }
 
@@ -62,6 +73,18 @@ class ServiceNowTicketUpdatesTest {
 
   private static TicketUpdate update(String status) {
     return new TicketUpdate(KEY, "CHG0030001", "Approved by sam: controls in place.", status);
+  }
+
+  @ParameterizedTest(name = "state {0} reads as {1}")
+  @CsvSource({"3, RESOLVED", "4, CANCELLED", "-1, -1"})
+  void theStatusReadSaysResolvedOnlyInTheDoneState(String state, String status) {
+    snow.stubFor(get(urlPathEqualTo(TABLE)).withQueryParam("sysparm_query", equalTo("number=CHG0030001"))
+        .willReturn(okJson("{\"result\":[{\"sys_id\":\"" + SYS_ID + "\",\"state\":\"" + state + "\"}]}")));
+
+    TicketEvent read = tickets.readStatus(new TicketRef("servicenow", "CHG0030001", "https://x"));
+
+    assertThat(read.status()).isEqualTo(status);
+    assertThat(read.resolved()).isEqualTo("RESOLVED".equals(status));
   }
 
   @Test

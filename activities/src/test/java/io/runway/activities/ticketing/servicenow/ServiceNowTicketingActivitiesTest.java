@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,6 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -24,12 +27,20 @@ import io.runway.lifecycle.model.TicketRef;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import io.runway.activities.ledger.WriteLedger;
+import io.runway.activities.testing.PostgresExtension;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Opening and updating change requests against a stub shaped like the ServiceNow Table API. */
+@ExtendWith(PostgresExtension.class)
 class ServiceNowTicketingActivitiesTest {
 
   // WireMock's own extension starts the stub server once per class and resets it after each test
@@ -38,16 +49,19 @@ class ServiceNowTicketingActivitiesTest {
   static final String TABLE = "/api/now/table/change_request";
   static final String KEY = "fraud-scoring/security-review/1";
   static final String SYS_ID = "a9e30c7dc61122760116894de7bcc7bd";
-  static final String FOUND = "{\"result\":[{\"sys_id\":\"" + SYS_ID + "\",\"number\":\"CHG0030001\"}]}";
+  static final String FOUND = "{\"result\":[" + record(SYS_ID, "CHG0030001", KEY) + "]}";
   static final String NONE = "{\"result\":[]}";
 
   private ServiceNowTicketingActivities tickets;
 
 
 
+  private WriteLedger ledger;
+
   @BeforeEach
-  void reset() {
-    tickets = new ServiceNowTicketingActivities(properties(null));
+  void reset(DataSource dataSource) {
+    ledger = new WriteLedger(JdbcClient.create(dataSource));
+    tickets = new ServiceNowTicketingActivities(properties(null), ledger);
   }
 
   static ServiceNowProperties properties(String token) {
@@ -64,8 +78,13 @@ class ServiceNowTicketingActivitiesTest {
         "Review the model's data flows.", List.of("runway", "fraud-scoring"));
   }
 
+  static String record(String sysId, String number, String correlationId) {
+    return "{\"sys_id\":\"" + sysId + "\",\"number\":\"" + number + "\",\"correlation_id\":\"" + correlationId + "\"}";
+  }
+
   private static void lookupAnswers(String scenarioState, String body, String nextState) {
-    snow.stubFor(get(urlPathEqualTo(TABLE)).withQueryParam("sysparm_query", equalTo("correlation_id=" + KEY))
+    snow.stubFor(get(urlPathEqualTo(TABLE))
+        .withQueryParam("sysparm_query", equalTo("correlation_id=" + KEY + "^ORDERBYsys_created_on^ORDERBYnumber"))
         .inScenario("open").whenScenarioStateIs(scenarioState).willReturn(okJson(body)));
     if (nextState != null) {
       snow.stubFor(post(urlPathEqualTo(TABLE)).inScenario("open").whenScenarioStateIs(scenarioState)
@@ -78,6 +97,7 @@ class ServiceNowTicketingActivitiesTest {
   @Test
   void opensAChangeRequestCorrelatedByTheRequestKey() {
     lookupAnswers(STARTED, NONE, "created");
+    lookupAnswers("created", FOUND, null);
 
     TicketRef ref = tickets.openTicket(request());
 
@@ -120,10 +140,56 @@ class ServiceNowTicketingActivitiesTest {
   }
 
   @Test
+  void aHitWithoutThisRequestsCorrelationIdIsNotAdopted() {
+    lookupAnswers(STARTED, "{\"result\":[" + record("b1", "CHG0029999", "other-initiative/security-review/1") + "]}", "created");
+    lookupAnswers("created", FOUND, null);
+
+    assertThat(tickets.openTicket(request()).id()).isEqualTo("CHG0030001");
+
+    snow.verify(1, postRequestedFor(urlPathEqualTo(TABLE)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{}", "{\"result\":{}}", "{\"result\":\"none\"}"})
+  void aLookupAnswerWithoutAResultListIsRetriedAndNeverLeadsToACreate(String answer) {
+    lookupAnswers(STARTED, answer, "created");
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> tickets.openTicket(request()));
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo("ServiceNowMalformed");
+    snow.verify(0, postRequestedFor(urlPathEqualTo(TABLE)));
+  }
+
+  @Test
+  void aCreatedAnswerWithoutTheNewRecordsNumberIsAnErrorNotATicket() {
+    lookupAnswers(STARTED, NONE, null);
+    snow.stubFor(post(urlPathEqualTo(TABLE)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"result\":{}}")));
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> tickets.openTicket(request()));
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("answered without the new record's sys_id and number");
+  }
+
+  @Test
+  void whenTheCheckRightAfterACreateFindsAnEarlierChangeForTheKeyThatOneIsAdoptedAndTheNewOneCancelled() {
+    lookupAnswers(STARTED, NONE, "created");
+    lookupAnswers("created", "{\"result\":[" + record("e1", "CHG0029999", KEY) + "," + record(SYS_ID, "CHG0030001", KEY) + "]}", null);
+    snow.stubFor(patch(urlPathEqualTo(TABLE + "/" + SYS_ID)).willReturn(okJson("{\"result\":{\"sys_id\":\"" + SYS_ID + "\"}}")));
+
+    assertThat(tickets.openTicket(request()).id()).isEqualTo("CHG0029999");
+
+    snow.verify(1, patchRequestedFor(urlPathEqualTo(TABLE + "/" + SYS_ID)).withRequestBody(equalToJson(
+        "{\"correlation_id\":\"" + KEY + "#duplicate\",\"state\":\"4\"}", true, true)));
+  }
+
+  @Test
   void aBearerTokenReplacesBasicAuthWhenConfigured() {
     lookupAnswers(STARTED, FOUND, null);
 
-    new ServiceNowTicketingActivities(properties("oauth-t0ken")).openTicket(request());
+    new ServiceNowTicketingActivities(properties("oauth-t0ken"), ledger).openTicket(request());
 
     snow.verify(getRequestedFor(urlPathEqualTo(TABLE))
         .withHeader("Authorization", equalTo("Bearer oauth-t0ken")));
@@ -131,7 +197,8 @@ class ServiceNowTicketingActivitiesTest {
 
   @Test
   void choosingServiceNowWithoutItsSettingsStopsStartUpNamingEveryMissingOne() {
-    ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(ServiceNowTicketingActivities.class);
+    ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(ServiceNowTicketingActivities.class)
+        .withBean(WriteLedger.class, () -> ledger);
 
     app.withPropertyValues("runway.ticketing.provider=servicenow", "runway.servicenow.instance-url=https://acme.service-now.com",
         "runway.servicenow.username=runway", "runway.servicenow.password=pa55-word", "runway.servicenow.done-state=7")
