@@ -55,12 +55,14 @@ COPY --from=build /extract/layers/application/ ./
 # executable in git (mode 100755), so a plain COPY keeps it executable
 COPY deploy/docker/healthcheck.sh /opt/runway/healthcheck.sh
 
+# actuator (health, Prometheus) answers on RUNWAY_MANAGEMENT_PORT only: publish PORT, never this one
 ENV SPRING_PROFILES_ACTIVE=external \
     PORT=8080 \
+    RUNWAY_MANAGEMENT_PORT=8081 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 8081
 
 # Health without curl/wget (neither is in the JRE image): bash's /dev/tcp, see healthcheck.sh.
 # Readiness covers PostgreSQL and Temporal; a fresh JVM with Flyway needs up to a minute.

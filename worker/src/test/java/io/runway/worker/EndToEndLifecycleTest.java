@@ -43,6 +43,12 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     steps.approveAs("legal-1", steps.inboxTask("legal-1", "legal", key));
     steps.assertGate(key, "SECURITY_REVIEW", "APPROVED");
     steps.assertGate(key, "LEGAL_REVIEW", "APPROVED");
+    // every gate transition reaches the CRM record: a sales or account team sees where it stands
+    JsonNode crm = await("CRM shows the data readiness gate open",
+        () -> api.get("auditor-1", "/api/v1/crm/records/" + key).json(),
+        r -> r.path("gateStatus").asString().contains("DATA_READINESS OPEN"));
+    assertThat(crm.path("stage").asString()).isEqualTo("DATA_READINESS");
+    assertThat(crm.path("gateStatus").asString()).contains("SECURITY_REVIEW APPROVED", "LEGAL_REVIEW APPROVED");
 
     JsonNode dataReadiness = await("data-quality metrics on the data readiness task",
         () -> steps.inboxTask("data-engineering-1", "data-engineering", key), t -> t.path("metrics").size() > 0);
@@ -77,7 +83,7 @@ class EndToEndLifecycleTest extends ApiTestSupport {
     JsonNode model = await("model promoted", () -> api.get("auditor-1", "/api/v1/models/" + key),
         r -> r.status() == 200 && r.raw().contains("production")).json();
     assertThat(model.toString()).contains("governance-board-1").contains("governance-board-2");
-    await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json(),
+    await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json().path("items"),
         t -> statuses(t).stream().allMatch("DONE"::equals));
 
     Api.Response drift = api.post("operations-1", "/api/v1/initiatives/" + key + "/events",
@@ -102,7 +108,7 @@ class EndToEndLifecycleTest extends ApiTestSupport {
   }
 
   private String ticketOf(String key, String gate) {
-    for (JsonNode ticket : api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json()) {
+    for (JsonNode ticket : api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json().path("items")) {
       if (gate.equals(ticket.path("gate").asString()) && "OPEN".equals(ticket.path("status").asString())) {
         return ticket.path("id").asString();
       }

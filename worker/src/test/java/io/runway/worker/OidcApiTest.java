@@ -157,6 +157,61 @@ class OidcApiTest {
   }
 
   @Test
+  void anOwnerNamedByAUsersAddressIsThatUserOnceTheyHaveSignedIn() throws Exception {
+    String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String anaMail = "ana." + unique + "@acme.example";
+    String samMail = "sam." + unique + "@acme.example";
+    String ana = signed(claims("ana-" + unique, List.of("legal")).claim("email", anaMail).build(), KEY);
+    String sam = signed(claims("sam-" + unique, List.of("/ai/security")).claim("email", samMail).build(), KEY);
+    String otherReviewer = signed(claims("sue-" + unique, List.of("/ai/security")).build(), KEY);
+    String programOffice = signed(claims("pat.po", List.of("ai-program-office")).build(), KEY);
+    assertThat(call("GET", "/api/v1/tasks", ana, null).statusCode()).as("ana signs in").isEqualTo(200);
+    String key = ApiTestSupport.uniqueKey("owned");
+    Map<String, Object> body = new java.util.LinkedHashMap<>(ApiTestSupport.completeLaunch(key, "MINIMAL"));
+    body.put("owners", Map.of("business", " " + anaMail.toUpperCase(), "technical", samMail, "operations", "nobody.known"));
+    assertThat(call("POST", "/api/v1/initiatives", programOffice, Api.JSON.writeValueAsString(body)).statusCode()).isEqualTo(201);
+
+    JsonNode links = Api.JSON.readTree(call("GET", "/api/v1/initiatives/" + key, programOffice, null).body()).path("ownerLinks");
+    assertThat(links.get(0).path("user").asString()).isEqualTo("ana-" + unique);
+    assertThat(links.get(1).path("user").isNull()).as("sam has not signed in yet").isTrue();
+    assertThat(links.get(2).path("user").isNull()).isTrue();
+    ApiTestSupport.await(key + " under ana's mine", () -> json("/api/v1/initiatives?mine=true&size=200", ana).path("items"),
+        items -> items.valueStream().anyMatch(i -> i.path("key").asString().equals(key)));
+    assertThat(Api.JSON.readTree(call("GET", "/api/v1/initiatives?mine=true&size=200", programOffice, null).body())
+        .path("items").valueStream().map(i -> i.path("key").asString())).doesNotContain(key);
+
+    // sam owns it by his address: he may not decide its security review, which he could otherwise
+    JsonNode task = ApiTestSupport.await("security review of " + key,
+        () -> json("/api/v1/tasks?candidateGroup=security&initiativeKey=" + key, sam).path("items"),
+        items -> items.size() == 1).get(0);
+    String complete = "/api/v1/tasks/" + task.path("id").asString() + "/complete";
+    HttpResponse<String> own = call("POST", complete, sam, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"mine\"}");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+    assertThat(own.body()).contains("sam-" + unique + " is an owner of " + key);
+    assertThat(Api.JSON.readTree(call("GET", "/api/v1/initiatives/" + key, sam, null).body()).path("ownerLinks").get(1)
+        .path("user").asString()).as("linked once he has signed in").isEqualTo("sam-" + unique);
+
+    // changes requested by someone else: ana finds the findings task in her inbox and resubmits herself
+    assertThat(call("POST", complete, otherReviewer, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"add rate limiting\"}")
+        .statusCode()).isEqualTo(200);
+    JsonNode findings = ApiTestSupport.await("findings in ana's inbox",
+        () -> json("/api/v1/tasks?initiativeKey=" + key, ana).path("items"),
+        items -> items.valueStream().anyMatch(t -> t.path("kind").asString().equals("ADDRESS_FINDINGS")))
+        .valueStream().filter(t -> t.path("kind").asString().equals("ADDRESS_FINDINGS")).findFirst().orElseThrow();
+    HttpResponse<String> submitted = call("POST", "/api/v1/tasks/" + findings.path("id").asString() + "/complete", ana,
+        "{\"decision\":\"SUBMIT\",\"comment\":\"rate limited\"}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+  }
+
+  private JsonNode json(String path, String token) {
+    try {
+      return Api.JSON.readTree(call("GET", path, token, null).body());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void aTokenWithNoRunwayGroupIsRefusedEverything() throws Exception {
     HttpResponse<String> response = call("GET", "/api/v1/initiatives", signed(claims("eve", List.of("marketing")).build(), KEY), null);
 

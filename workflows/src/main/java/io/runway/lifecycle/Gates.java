@@ -14,13 +14,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs gates: each opens a review task for its candidate group, waits for the decision, loops
  * through request-changes rounds, and approves or rejects. Gates of one phase run in parallel.
  */
 final class Gates {
+
+  /**
+   * A reclassification can add a gate of a phase already reached (LIMITED adds legal review to a
+   * MINIMAL initiative in integration). Before version 1 it ran only once the phase under way was
+   * done; from version 1 it opens at once and no later phase starts until it is approved.
+   */
+  static final String ADDED_GATES_OPEN_AT_ONCE = "reclassified-gates-open-at-once";
 
   /** From version 1 metrics are read with readRunMetrics, which reports a value that is not a number as invalid. */
   static final String INVALID_METRICS = "metrics-marked-invalid";
@@ -42,12 +51,23 @@ final class Gates {
     this.incidents = incidents;
   }
 
+  private boolean addedGatesOpenAtOnce;
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseAddedGatesVersion() {
+    addedGatesOpenAtOnce = Workflow.getVersion(ADDED_GATES_OPEN_AT_ONCE, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
   static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   /** Runs every gate the tier requires and has not approved, phase by phase, until none is left or the initiative ends. */
   void runPending() {
+    if (addedGatesOpenAtOnce) {
+      runPendingOpeningAddedGates();
+      return;
+    }
     while (!state.ended()) {
       List<GatePolicy> pending = pendingGates();
       if (pending.isEmpty()) {
@@ -60,6 +80,40 @@ final class Gates {
           .toList();
       Promise.allOf(running).get();
     }
+  }
+
+  /**
+   * The earliest phase with a gate still to approve runs; a gate that appears in that phase or an
+   * earlier one (a reclassification) starts as soon as it appears instead of after the phase. Every
+   * gate procedure started here has returned when this does, as before version 1.
+   */
+  private void runPendingOpeningAddedGates() {
+    Map<Gate, Promise<Void>> running = new EnumMap<>(Gate.class);
+    while (!state.ended()) {
+      List<GatePolicy> pending = pendingGates();
+      if (pending.isEmpty()) {
+        break;
+      }
+      int phase = pending.get(0).phase();
+      pending.stream()
+          .filter(g -> g.phase() == phase && !isRunning(running, g.gate()))
+          .forEach(g -> running.put(g.gate(), Async.procedure(this::run, g.gate())));
+      Workflow.await(() -> state.ended() || hasGateToStart(running));
+    }
+    Workflow.await(() -> running.values().stream().allMatch(Promise::isCompleted));
+  }
+
+  /** A pending gate of the earliest pending phase that no procedure runs: the phase is done, or a gate was added. */
+  private boolean hasGateToStart(Map<Gate, Promise<Void>> running) {
+    List<GatePolicy> pending = pendingGates();
+    return pending.isEmpty() || pending.stream()
+        .filter(g -> g.phase() == pending.get(0).phase())
+        .anyMatch(g -> !isRunning(running, g.gate()));
+  }
+
+  private static boolean isRunning(Map<Gate, Promise<Void>> running, Gate gate) {
+    Promise<Void> procedure = running.get(gate);
+    return procedure != null && !procedure.isCompleted();
   }
 
   boolean hasPending() {

@@ -94,4 +94,11 @@ public interface InitiativeWorkflow {
 
   @QueryMethod
   InitiativeView view();
+
+  /**
+   * Why {@code command} would be refused (the claim validator's message), or null if it would be
+   * accepted now: the console asks before it offers a claim button. Changes nothing.
+   */
+  @QueryMethod
+  String claimRefusal(ClaimCommand command);
 }

@@ -104,6 +104,8 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     gates.chooseVersion();
     tickets.chooseStatusReads();
     values.chooseVersion();
+    gates.chooseAddedGatesVersion();
+    records.chooseVersion();
     Async.procedure(this::projectContinuously);
     values.start();
     exceptions.resume();
@@ -161,6 +163,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   private void continueAsNew() {
     tickets.drain();
+    records.awaitCrmInStep();
     state.changed(Gates.now(), "CONTINUED_AS_NEW", null, null, "history length " + Workflow.getInfo().getHistoryLength());
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
     Workflow.continueAsNew(launch, state);
@@ -180,6 +183,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     if (!state.crmRecords.isEmpty()) {
       records.upsertCrm();
     }
+    records.awaitCrmInStep();
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
   }
 
@@ -213,6 +217,16 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   @Override
   public void validateClaim(ClaimCommand command) {
     TaskRules.checkClaim(state, command);
+  }
+
+  @Override
+  public String claimRefusal(ClaimCommand command) {
+    try {
+      TaskRules.checkClaim(state, command);
+      return null;
+    } catch (Refusal refusal) {
+      return refusal.getMessage();
+    }
   }
 
   @Override

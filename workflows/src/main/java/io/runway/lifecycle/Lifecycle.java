@@ -19,7 +19,23 @@ public final class Lifecycle {
   /** Manages Runway; the validators never let it decide a review, whatever other group it is in. */
   public static final String ADMIN = "admin";
 
+  /**
+   * Keys of the demo seed's sample initiatives ({@code runway.demo.seed}). Reserved: a launch or an
+   * import row with such a key is refused, so sample data is never mixed with real records.
+   */
+  public static final String SAMPLE_KEY_PREFIX = "sample-";
+  /** Sample initiatives of the past the seed writes straight into the read model: no workflow runs behind them. */
+  public static final String SAMPLE_HISTORY_KEY_PREFIX = "sample-history-";
+
   private Lifecycle() {}
+
+  public static boolean isSample(String initiativeKey) {
+    return initiativeKey != null && initiativeKey.startsWith(SAMPLE_KEY_PREFIX);
+  }
+
+  public static boolean isSampleHistory(String initiativeKey) {
+    return initiativeKey != null && initiativeKey.startsWith(SAMPLE_HISTORY_KEY_PREFIX);
+  }
 
   public static String workflowId(String initiativeKey) {
     return WORKFLOW_ID_PREFIX + initiativeKey;

@@ -40,6 +40,8 @@ final class TaskRules {
       return;
     }
     checkMayAct(state, task, command.actor());
+    // whoever could not complete the task must not hold it away from someone who can
+    checkNotApprovedYet(task, user);
     if (task.assignee != null && !Identities.same(task.assignee, user)) {
       throw Refusal.conflict("task " + task.id + " is already claimed by " + task.assignee + "; they must unclaim it first");
     }
@@ -85,7 +87,7 @@ final class TaskRules {
     checkNotEnded(state);
     Actor actor = command.actor();
     checkMayWrite(actor);
-    boolean owner = state.request.owners() != null && state.request.owners().includes(actor.username());
+    boolean owner = state.request.owners() != null && state.request.owners().includes(actor);
     boolean reviewer = command.gate() != null && state.gates.containsKey(command.gate())
         && actor.isMemberOf(state.gates.get(command.gate()).candidateGroup);
     if (!owner && !reviewer && !actor.isMemberOf(Lifecycle.PROGRAM_OFFICE)) {
@@ -122,12 +124,17 @@ final class TaskRules {
     }
   }
 
+  /** A gate that needs several approvers takes each person's approval once. */
+  private static void checkNotApprovedYet(TaskState task, String user) {
+    if (Identities.includes(task.approvals, user)) {
+      throw Refusal.conflict(user + " has already approved " + task.id + "; the " + task.gate + " needs "
+          + task.requiredApprovals + " distinct approvers, so the next approval must come from someone else");
+    }
+  }
+
   private static void checkApproval(InitiativeState state, TaskState task, CompleteCommand command) {
     checkMetricsRead(task);
-    if (Identities.includes(task.approvals, command.actor().username())) {
-      throw Refusal.conflict(command.actor().username() + " has already approved " + task.id + "; the "
-          + task.gate + " needs " + task.requiredApprovals + " distinct approvers");
-    }
+    checkNotApprovedYet(task, command.actor().username());
     Set<String> missing = new LinkedHashSet<>(task.requiredEvidence);
     missing.removeAll(evidenceKinds(state, task.gate));
     command.evidence().forEach(e -> missing.remove(e.kind()));
@@ -179,7 +186,7 @@ final class TaskRules {
     }
     ValueRules.checkMayDecide(state, task, actor);
     if (task.kind == TaskKind.GATE_REVIEW) {
-      if (state.request.owners() != null && state.request.owners().includes(user)) {
+      if (state.request.owners() != null && state.request.owners().includes(actor)) {
         throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its gates");
       }
       if (Identities.same(user, state.launchedBy)) {

@@ -48,9 +48,9 @@ public class TaskState {
     return status == TaskStatus.OPEN;
   }
 
-  /** Who may act on the task besides its candidate group (the owners, on findings tasks). */
+  /** Who may act on the task besides its candidate group: the owners on findings tasks, by username or e-mail. */
   public boolean isCandidate(io.runway.lifecycle.model.Actor actor) {
-    return actor.isMemberOf(candidateGroup) || Identities.includes(candidateUsers, actor.username());
+    return actor.isMemberOf(candidateGroup) || candidateUsers.stream().anyMatch(actor::isNamedBy);
   }
 
   public TaskView view(String initiativeKey) {

@@ -188,6 +188,34 @@ class DecisionValidationTest {
   }
 
   @Test
+  void refusesAClaimFromTheBoardMemberWhoAlreadyGaveTheFirstGoLiveApproval() {
+    TestPolicy.policy().tier(RiskTier.HIGH).gates().stream().filter(g -> g.phase() < 5)
+        .sorted(java.util.Comparator.comparingInt(p -> p.phase())).forEach(g -> Drive.pass(stub, g));
+    TaskView goLive = approve(stub, Gate.GO_LIVE_DECISION, member("governance-board", 1));
+
+    // holding the claim would keep the task from the second approver
+    assertRefused(() -> stub.claim(new ClaimCommand(goLive.id(), member("governance-board", 1), false)),
+        Refusal.CONFLICT, "governance-board-1 has already approved " + goLive.id());
+    assertThat(stub.claimRefusal(new ClaimCommand(goLive.id(), member("governance-board", 1), false)))
+        .contains("has already approved");
+    // the second approver may claim it, and the query says so
+    assertThat(stub.claimRefusal(new ClaimCommand(goLive.id(), member("governance-board", 2), false))).isNull();
+    assertThat(stub.claim(new ClaimCommand(goLive.id(), member("governance-board", 2), false)).assignee())
+        .isEqualTo("governance-board-2");
+  }
+
+  @Test
+  void theClaimQueryGivesTheSameAnswerAsTheValidatorWithoutChangingAnything() {
+    assertThat(stub.claimRefusal(new ClaimCommand(security.id(), actor("tom.tech", "security"), false)))
+        .contains("tom.tech is an owner of guarded");
+    assertThat(stub.claimRefusal(new ClaimCommand(security.id(), member("legal", 1), false)))
+        .contains("legal-1 is not in group security");
+    assertThat(stub.claimRefusal(new ClaimCommand(security.id(), member("security", 1), false))).isNull();
+    assertThat(stub.view().tasks()).filteredOn(t -> t.id().equals(security.id())).singleElement()
+        .satisfies(t -> assertThat(t.assignee()).isNull());
+  }
+
+  @Test
   void refusesEveryCommandFromAnAuditorEvenOneAlsoInTheCandidateGroup() {
     Actor auditingReviewer = actor("audrey", "auditor", "security");
     assertRefused(() -> stub.claim(new ClaimCommand(security.id(), auditingReviewer, false)), Refusal.FORBIDDEN,

@@ -41,6 +41,8 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final Map<String, String> ticketStatus = new ConcurrentHashMap<>();
   final List<String> ticketComments = new CopyOnWriteArrayList<>();
   final Map<String, CrmRecord> crm = new ConcurrentHashMap<>();
+  /** Every upsert the CRM received, in order. */
+  final List<CrmRecord> crmUpserts = new CopyOnWriteArrayList<>();
   final List<PromotionRequest> promotions = new CopyOnWriteArrayList<>();
   final List<Notification> notifications = new CopyOnWriteArrayList<>();
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
@@ -144,6 +146,7 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   public String upsertInitiative(CrmRecord record) {
     refuseIfAsked(crmRefusals, "Salesforce");
     crm.put(record.externalId(), record);
+    crmUpserts.add(record);
     return "CRM-" + record.externalId();
   }
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code mvn -pl workflows test -Dtest=HistoryRecorder -Drunway.recordHistories=v2}, then commit the file.
  * The run covers every kind of command: claims, request changes, SLA timers, parallel gates,
  * two-person go-live, a production event, KPI and cost figures and a value review (from v9), a vendor
- * call retried by the workflow (from v8), continue-free retirement.
+ * call retried by the workflow (from v8), continue-free retirement; and a reclassification that adds a
+ * gate of an earlier phase (from v11).
  */
 @EnabledIfSystemProperty(named = "runway.recordHistories", matches = "v\\d+")
 class HistoryRecorder {
@@ -70,9 +71,37 @@ class HistoryRecorder {
     stub.retire(new EndCommand(member("operations", 1), "replaced"));
     WorkflowClient.execute(stub::run, null, null).join();
 
+    write(client, "recorded", "initiative-high-lifecycle-");
+  }
+
+  /**
+   * A reclassification that adds a gate of an earlier phase while a later one is under way (from v11),
+   * then the rest of the lifecycle: the added gate and the CRM record following every transition.
+   */
+  @Test
+  void recordAReclassifiedLifecycle(WorkflowClient client, Worker worker) throws Exception {
+    InitiativeWorkflow stub = new Drive(client, worker.getTaskQueue()).launch(request("reclassified", RiskTier.MINIMAL));
+    Drive.approve(stub, Gate.SECURITY_REVIEW, member("security", 1));
+    Drive.approve(stub, Gate.DATA_READINESS, member("data-engineering", 1));
+    Drive.openReview(stub, Gate.INTEGRATION);
+    stub.reclassify(new io.runway.lifecycle.model.ReclassifyCommand(member("program-office", 1), RiskTier.LIMITED,
+        "it talks to customers"));
+    Drive.openReview(stub, Gate.LEGAL_REVIEW);
+    Drive.approve(stub, Gate.INTEGRATION, member("engineering", 1));
+    Drive.approve(stub, Gate.LEGAL_REVIEW, member("legal", 1));
+    Drive.approve(stub, Gate.HITL_VALIDATION, member("business-validation", 1));
+    Drive.approve(stub, Gate.OPERATIONS_HANDOVER, member("operations", 1));
+    Drive.awaitStage(stub, Stage.IN_PRODUCTION);
+    stub.retire(new EndCommand(member("operations", 1), "replaced"));
+    WorkflowClient.execute(stub::run, null, null).join();
+
+    write(client, "reclassified", "initiative-reclassified-lifecycle-");
+  }
+
+  private static void write(WorkflowClient client, String key, String prefix) throws Exception {
     String version = System.getProperty("runway.recordHistories");
-    Path file = Path.of("src/test/resources/histories/initiative-high-lifecycle-" + version + ".json");
-    Files.writeString(file, client.fetchHistory(Lifecycle.workflowId("recorded")).toJson(true));
+    Path file = Path.of("src/test/resources/histories/" + prefix + version + ".json");
+    Files.writeString(file, client.fetchHistory(Lifecycle.workflowId(key)).toJson(true));
     System.out.println("recorded " + file.toAbsolutePath() + " ending " + Stage.RETIRED);
   }
 }

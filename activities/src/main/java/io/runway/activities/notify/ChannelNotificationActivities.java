@@ -2,6 +2,7 @@ package io.runway.activities.notify;
 
 import io.runway.activities.notify.slack.SlackChannel;
 import io.runway.activities.notify.smtp.SmtpChannel;
+import io.runway.activities.users.UserDirectory;
 import io.runway.lifecycle.activity.Notification;
 import io.runway.lifecycle.activity.NotificationActivities;
 import io.temporal.failure.ApplicationFailure;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,23 +31,28 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(NotifyProperties.class)
 public class ChannelNotificationActivities implements NotificationActivities {
 
+  private static final String USER = "user:";
+
   private final OutboxNotificationActivities outbox;
   private final NotificationDeliveries deliveries;
+  private final UserDirectory directory;
   private final List<NotificationChannel> channels;
 
   @Autowired
   public ChannelNotificationActivities(JdbcClient jdbc, NotifyProperties properties, ObjectProvider<JavaMailSender> mail) {
-    this(jdbc, enabled(properties, mail::getIfAvailable));
+    this(jdbc, enabled(properties, mail::getIfAvailable, new UserDirectory(jdbc)));
   }
 
   ChannelNotificationActivities(JdbcClient jdbc, List<NotificationChannel> channels) {
     this.outbox = new OutboxNotificationActivities(jdbc);
     this.deliveries = new NotificationDeliveries(jdbc);
+    this.directory = new UserDirectory(jdbc);
     this.channels = List.copyOf(channels);
   }
 
   @Override
-  public void send(Notification notification) {
+  public void send(Notification sent) {
+    Notification notification = addressedToUsers(sent);
     outbox.send(notification);
     List<ApplicationFailure> failures = new ArrayList<>();
     for (NotificationChannel channel : channels) {
@@ -64,6 +71,26 @@ public class ChannelNotificationActivities implements NotificationActivities {
     if (!failures.isEmpty()) {
       throw combined(notification.requestKey(), failures);
     }
+  }
+
+  /**
+   * {@code user:<name>} recipients that name a Runway user (an owner written as the user's e-mail, or
+   * in another case) become {@code user:<username>}, so the user gets the owner's notifications.
+   */
+  private Notification addressedToUsers(Notification notification) {
+    List<String> recipients = notification.recipients() == null ? List.of() : notification.recipients();
+    List<String> names = recipients.stream().filter(r -> r.startsWith(USER)).map(r -> r.substring(USER.length())).toList();
+    if (names.isEmpty()) {
+      return notification;
+    }
+    Map<String, UserDirectory.User> linked = directory.linked(names);
+    List<String> addressed = recipients.stream()
+        .map(r -> r.startsWith(USER) && linked.containsKey(r.substring(USER.length()))
+            ? USER + linked.get(r.substring(USER.length())).username() : r)
+        .distinct()
+        .toList();
+    return new Notification(notification.requestKey(), notification.kind(), notification.initiativeKey(),
+        notification.taskId(), addressed, notification.subject(), notification.body());
   }
 
   List<String> channelNames() {
@@ -85,9 +112,15 @@ public class ChannelNotificationActivities implements NotificationActivities {
 
   /** Builds only the channels named, so one that is not enabled needs no settings and is never called. */
   static List<NotificationChannel> enabled(NotifyProperties properties, Supplier<JavaMailSender> mail) {
+    return enabled(properties, mail, null);
+  }
+
+  static List<NotificationChannel> enabled(NotifyProperties properties, Supplier<JavaMailSender> mail,
+      UserDirectory directory) {
     return properties.channels().stream().<NotificationChannel>map(name -> switch (name) {
       case LogChannel.NAME -> new LogChannel();
-      case SmtpChannel.NAME -> new SmtpChannel(mail.get(), properties.smtp());
+      case SmtpChannel.NAME -> directory == null ? new SmtpChannel(mail.get(), properties.smtp())
+          : new SmtpChannel(mail.get(), properties.smtp(), user -> directory.user(user).map(UserDirectory.User::email));
       case SlackChannel.NAME -> new SlackChannel(properties.slack());
       default -> throw new IllegalStateException("runway.notify.channels names an unknown channel '" + name
           + "'; the channels are " + LogChannel.NAME + ", " + SmtpChannel.NAME + " and " + SlackChannel.NAME);

@@ -1,5 +1,6 @@
 package io.runway.activities.projection;
 
+import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.Evidence;
 import io.runway.lifecycle.model.GateView;
 import io.runway.lifecycle.model.RiskTier;
@@ -91,10 +92,19 @@ final class ChildRows {
   void tasks(String workflowId, RiskTier riskTier, List<TaskView> tasks) {
     batch(UPSERT_TASK, tasks, (b, task) -> b
         .text(task.id()).text(workflowId).text(task.initiativeKey()).name(task.gate()).name(task.kind())
-        .integer(task.round()).text(task.candidateGroup()).textArray(task.candidateUsers()).name(task.status())
+        .integer(task.round()).text(task.candidateGroup()).textArray(inboxNames(task.candidateUsers())).name(task.status())
         .text(task.assignee()).name(riskTier).instant(task.createdAt()).instant(task.dueAt())
         .instant(task.completedAt()).name(task.decision()).text(task.decidedBy()).integer(task.escalationLevel())
         .textArray(task.requiredEvidence()).json(task));
+  }
+
+  /**
+   * Candidate users as the inbox looks them up: trimmed and case-folded (an owner typed as
+   * " Ana@ACME.example" is found by the user whose e-mail that is), in the task's view as typed.
+   */
+  private static List<String> inboxNames(List<String> candidateUsers) {
+    return candidateUsers == null ? List.of()
+        : candidateUsers.stream().map(Actor::normalized).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   void evidence(String workflowId, List<Evidence> evidence) {

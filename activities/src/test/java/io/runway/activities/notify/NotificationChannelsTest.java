@@ -59,6 +59,33 @@ class NotificationChannelsTest {
   }
 
   @Test
+  void anOwnerWrittenAsAUsersAddressIsNotifiedAsThatUser() {
+    new io.runway.activities.users.UserDirectory(jdbc).seen("ana", "ana@acme.example", "Ana", List.of("security"), "oidc");
+    List<Notification> delivered = new ArrayList<>();
+    NotificationChannel recording = new NotificationChannel() {
+      @Override
+      public String name() {
+        return "log";
+      }
+
+      @Override
+      public void deliver(Notification notification) {
+        delivered.add(notification);
+      }
+    };
+    Notification changesRequested = new Notification("fraud-scoring.security-review.1/CHANGES_REQUESTED", "CHANGES_REQUESTED",
+        "fraud-scoring", "fraud-scoring.security-review.1", List.of("user: Ana@ACME.example", "user:olga.ops", "group:security"),
+        "changes requested", "Add rate limiting.");
+
+    new ChannelNotificationActivities(jdbc, List.of(recording)).send(changesRequested);
+
+    assertThat(delivered).singleElement().satisfies(n -> assertThat(n.recipients())
+        .containsExactly("user:ana", "user:olga.ops", "group:security"));
+    assertThat(jdbc.sql("select array_to_string(recipients, ',') from notification_outbox").query(String.class).single())
+        .isEqualTo("user:ana,user:olga.ops,group:security");
+  }
+
+  @Test
   void writesTheOutboxBeforeAnyChannelAndRecordsEachDelivery() {
     new ChannelNotificationActivities(jdbc, List.of(healthy("log"), healthy("smtp"))).send(reminder());
 

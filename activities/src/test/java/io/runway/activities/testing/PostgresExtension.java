@@ -26,7 +26,7 @@ public final class PostgresExtension implements BeforeEachCallback, ParameterRes
   private static final String EMPTY_ALL_TABLES = """
       truncate initiative, gate, task, evidence, timeline, launch_request, local_ticket, local_ticket_comment,
           local_crm_record, local_model_version, local_model_alias, notification_outbox, value_summary, kpi_actual,
-          cost_actual, value_decision, vendor_write cascade;
+          cost_actual, value_decision, user_directory, vendor_write cascade;
       alter sequence local_ticket_seq restart""";
 
   @Override

@@ -17,14 +17,17 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
-  static final String[] CONSOLE_PATHS = {"/", "/console", "/console/**", "/login", "/logout"};
+  /** The site icon browsers fetch for every page: without it here, the API chain answered 401 with a Basic challenge. */
+  static final String SITE_ICON = "/favicon.ico";
+
+  static final String[] CONSOLE_PATHS = {"/", "/console", "/console/**", "/login", "/logout", SITE_ICON};
 
   @Bean
   @Order(1)
   SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleLogin login) throws Exception {
     http.securityMatcher(CONSOLE_PATHS)
         .authorizeHttpRequests(
-            requests -> requests.requestMatchers("/login", "/console/assets/**").permitAll().anyRequest().authenticated())
+            requests -> requests.requestMatchers("/login", "/console/assets/**", SITE_ICON).permitAll().anyRequest().authenticated())
         // htmx swaps fragments: when the session has expired, send the browser to the login page
         // instead of swapping the login page into the inbox
         .exceptionHandling(

@@ -72,7 +72,9 @@ class InboxController {
     if (htmx == null) {
       return Redirects.withQuery("/console/inbox", withTask(filter(params, model).query(), id));
     }
-    model.addAttribute("panel", panels.panel(tasks.get(id, Actors.of(user)), Actors.of(user), List.of(), Map.of()));
+    Actor me = Actors.of(user);
+    // the panel's forms carry the filter (completion.html), like the whole page's do
+    panel(model, me, filter(params, model), tasks.get(id, me), List.of(), Map.of(), null);
     return "console/inbox :: panel";
   }
 
@@ -102,8 +104,8 @@ class InboxController {
         TaskView done = tasks.complete(id, completion.decision(), completion.comment(), completion.evidence(),
             completion.metrics(), completion.amendment(), completion.followUpOn(), me);
         String notice = completion.decision() == Decision.SUBMIT
-            ? "Submitted " + panels.row(done).title() + " of " + done.initiativeKey() + "."
-            : "Decided " + panels.row(done).title() + " of " + done.initiativeKey() + ": " + completion.decision() + ".";
+            ? "Submitted " + panels.title(done) + " of " + done.initiativeKey() + "."
+            : "Decided " + panels.title(done) + " of " + done.initiativeKey() + ": " + completion.decision() + ".";
         // one inbox query: the refreshed list also names the next task to open
         List<TaskPanels.Row> rows = list(model, me, filter, done);
         TaskView next = rows.isEmpty() ? null : rows.getFirst().task();
@@ -182,17 +184,17 @@ class InboxController {
   }
 
   private List<TaskPanels.Row> rows(PageResult<TaskView> page, TaskView fresh) {
-    List<TaskPanels.Row> rows = new ArrayList<>();
+    List<TaskView> listed = new ArrayList<>();
     for (TaskView task : page.items()) {
       if (fresh != null && fresh.id().equals(task.id())) {
         if (fresh.status() == TaskStatus.OPEN) {
-          rows.add(panels.row(fresh));
+          listed.add(fresh);
         }
       } else {
-        rows.add(panels.row(task));
+        listed.add(task);
       }
     }
-    return rows;
+    return panels.rows(listed);
   }
 
   private static InboxFilter filter(Map<String, String> params, Model model) {

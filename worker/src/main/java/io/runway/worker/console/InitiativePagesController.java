@@ -1,6 +1,7 @@
 package io.runway.worker.console;
 
 import io.runway.worker.audit.AuditNotes;
+import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.ProductionEventType;
@@ -10,6 +11,7 @@ import io.runway.worker.audit.AuditQuery;
 import io.runway.worker.audit.AuditTrail;
 import io.runway.worker.initiative.InitiativeDetail;
 import io.runway.worker.initiative.Initiatives;
+import io.runway.worker.initiative.OwnerLink;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
@@ -17,6 +19,7 @@ import io.runway.worker.web.Paging;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -55,7 +58,8 @@ class InitiativePagesController {
 
   @GetMapping
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "0") int page, Model model) {
+      @RequestParam(required = false) String riskTier, @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
     Paging paging = Paging.of(page, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE);
     String text = Completion.trimmed(q);
     String stageName = Completion.trimmed(stage);
@@ -63,9 +67,12 @@ class InitiativePagesController {
     model.addAttribute("q", text);
     model.addAttribute("stage", stageName);
     model.addAttribute("riskTier", tier);
+    model.addAttribute("mine", mine);
     model.addAttribute("stages", Stage.values());
     model.addAttribute("riskTiers", RiskTier.values());
-    model.addAttribute("result", search.search(text, stageName, tier, paging));
+    // mine: initiatives one of whose owners names the viewer, by user name or e-mail
+    Set<String> ownedBy = mine ? Actors.of(user).identities() : null;
+    model.addAttribute("result", search.search(text, stageName, tier, ownedBy, paging));
     return "console/initiatives";
   }
 
@@ -77,10 +84,17 @@ class InitiativePagesController {
     InitiativeView view = InitiativePage.complete(detail.view(), key);
     model.addAttribute("view", view);
     model.addAttribute("request", view.request());
+    List<OwnerLink> owners = initiatives.ownerLinks(view.request().owners());
+    model.addAttribute("ownerLinks", owners);
+    model.addAttribute("unlinkedOwners", owners.stream().filter(o -> !o.linked()).map(OwnerLink::name).toList());
     model.addAttribute("gates", InitiativePage.gates(view, forms, clock.instant()));
     model.addAttribute("timeline", detail.timeline() == null ? List.of() : detail.timeline().reversed());
     model.addAttribute("vendorWait", InitiativePage.vendorWait(detail.timeline() == null ? List.of() : detail.timeline()).orElse(null));
-    model.addAttribute("actions", initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
+    model.addAttribute("sample", Lifecycle.isSample(key));
+    model.addAttribute("sampleHistory", Lifecycle.isSampleHistory(key));
+    // a past sample has no workflow to take a command
+    model.addAttribute("actions", Lifecycle.isSampleHistory(key) ? List.of()
+        : initiatives.allowedActions(me, view.stage()).stream().map(Enum::name).toList());
     model.addAttribute("riskTiers", Arrays.stream(RiskTier.values()).filter(t -> t != view.riskTier()).toList());
     model.addAttribute("eventTypes", ProductionEventType.values());
     // data-readiness exceptions are shown on the initiative until they expire

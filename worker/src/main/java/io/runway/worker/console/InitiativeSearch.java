@@ -1,10 +1,12 @@
 package io.runway.worker.console;
 
+import io.runway.lifecycle.Lifecycle;
 import io.runway.worker.web.Paging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +15,13 @@ import org.springframework.stereotype.Repository;
 class InitiativeSearch {
 
   record Row(String key, String name, String businessUnit, String riskTier, String stage, String owner,
-      Instant launchedAt, Instant lastProgressAt) {}
+      Instant launchedAt, Instant lastProgressAt) {
+
+    /** The demo seed's sample data: marked in the list. */
+    public boolean isSample() {
+      return Lifecycle.isSample(key);
+    }
+  }
 
   record Result(List<Row> rows, long total, int page, int size) {
     public boolean hasNext() {
@@ -27,7 +35,8 @@ class InitiativeSearch {
     this.jdbc = jdbc;
   }
 
-  Result search(String text, String stage, String riskTier, Paging paging) {
+  /** {@code ownedBy}: one person's names (user name, e-mail): initiatives one of whose owners is that person. */
+  Result search(String text, String stage, String riskTier, Set<String> ownedBy, Paging paging) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
     if (text != null) {
@@ -44,6 +53,14 @@ class InitiativeSearch {
     if (riskTier != null) {
       where.append(" and risk_tier = ?");
       params.add(riskTier);
+    }
+    if (ownedBy != null) {
+      String[] names = ownedBy.toArray(String[]::new);
+      where.append(" and (lower(btrim(owner_business)) = any(?) or lower(btrim(owner_technical)) = any(?)"
+          + " or lower(btrim(owner_operations)) = any(?))");
+      params.add(names);
+      params.add(names);
+      params.add(names);
     }
     long total = jdbc.sql("select count(*) from initiative" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);

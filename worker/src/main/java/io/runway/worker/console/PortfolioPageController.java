@@ -28,10 +28,14 @@ class PortfolioPageController {
 
   @GetMapping("/console/portfolio")
   String portfolio(@RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier,
-      @RequestParam(required = false) String days, Model model) {
+      @RequestParam(required = false) String days, @RequestParam(required = false) String samples, Model model) {
     int stallDays = days(days);
-    PortfolioFilter filter = new PortfolioFilter(Completion.trimmed(businessUnit), Completion.trimmed(riskTier), stallDays);
+    PortfolioFilter filter = new PortfolioFilter(Completion.trimmed(businessUnit), Completion.trimmed(riskTier), stallDays,
+        PortfolioFilter.Samples.parse(samples));
     Funnel funnel = queries.funnel(filter);
+    // sample data shown beside real records is announced, with the way to leave it out
+    model.addAttribute("sampleCount",
+        filter.samples() == PortfolioFilter.Samples.INCLUDE ? queries.funnel(filter.samplesOnly()).total() : 0L);
     List<GateTime> times = queries.timeInGate(filter);
     model.addAttribute("filter", filter);
     model.addAttribute("businessUnits", queries.businessUnits());

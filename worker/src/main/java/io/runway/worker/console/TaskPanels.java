@@ -8,6 +8,7 @@ import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.worker.initiative.InitiativeDetail;
 import io.runway.worker.initiative.Initiatives;
+import io.runway.worker.task.Tasks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +24,46 @@ class TaskPanels {
   /** A required evidence kind, with what is already on file for the task's gate (null if nothing). */
   record EvidenceRow(String kind, String label, String help, Evidence onFile) {}
 
-  /** A task row of the list. */
-  record Row(TaskView task, String title, SlaClock sla) {}
+  /** A task row of the list, with the name of its initiative (its key when the read model has no name). */
+  record Row(TaskView task, String title, String initiativeName, SlaClock sla) {}
 
+  /**
+   * {@code claimRefusal}: why the workflow would refuse the person's claim of an unclaimed task (null
+   * if it would accept it), so the panel offers the claim button only to someone who could decide.
+   */
   record Panel(
       TaskView task, String title, String initiativeName, GateForms.Form form, List<EvidenceRow> evidence,
-      List<Decision> decisions, SlaClock sla, boolean mine, List<String> errors, Map<String, String> values,
-      List<String> missingItems, List<ThresholdRow> thresholds, io.runway.worker.value.ValueView value) {}
+      List<Decision> decisions, SlaClock sla, boolean mine, String claimRefusal, List<String> errors,
+      Map<String, String> values, List<String> missingItems, List<ThresholdRow> thresholds,
+      io.runway.worker.value.ValueView value) {}
 
   /** A bounded metric of the task against its bound, as measured so far. */
   record ThresholdRow(String metric, String value, String bound, boolean passes) {}
 
   private final GateForms forms;
   private final Initiatives initiatives;
+  private final Tasks tasks;
   private final io.runway.worker.value.Values valueOf;
   private final Clock clock = Clock.systemUTC();
 
-  TaskPanels(GateForms forms, Initiatives initiatives, io.runway.worker.value.Values valueOf) {
+  TaskPanels(GateForms forms, Initiatives initiatives, Tasks tasks, io.runway.worker.value.Values valueOf) {
     this.forms = forms;
     this.initiatives = initiatives;
+    this.tasks = tasks;
     this.valueOf = valueOf;
   }
 
-  Row row(TaskView task) {
-    return new Row(task, forms.formFor(task).title(), SlaClock.of(task, clock.instant()));
+  /** The rows of the list, with their initiatives' names read in one query. */
+  List<Row> rows(List<TaskView> list) {
+    Map<String, String> names = initiatives.names(list.stream().map(TaskView::initiativeKey).collect(Collectors.toSet()));
+    return list.stream()
+        .map(task -> new Row(task, title(task), names.getOrDefault(task.initiativeKey(), task.initiativeKey()),
+            SlaClock.of(task, clock.instant())))
+        .toList();
+  }
+
+  String title(TaskView task) {
+    return forms.formFor(task).title();
   }
 
   Panel panel(TaskView task, Actor me, List<String> errors, Map<String, String> values) {
@@ -59,9 +76,10 @@ class TaskPanels {
     GateForms.Form form = forms.formFor(task);
     // rows written outside the workflow (seeding, benchmarks) may carry a partial view: fall back to the key
     String name = initiative.map(InitiativeView::request).map(r -> r.name()).orElse(task.initiativeKey());
+    String claimRefusal = task.assignee() == null ? tasks.claimRefusal(task.id(), me).orElse(null) : null;
     return new Panel(task, form.title(), name, form,
         rows, Completion.decisionsFor(task.kind()), SlaClock.of(task, clock.instant()),
-        Identities.same(me.username(), task.assignee()), errors, values,
+        Identities.same(me.username(), task.assignee()), claimRefusal, errors, values,
         task.missingItems() == null ? List.of() : task.missingItems(), thresholds(task), value(task, me));
   }
 

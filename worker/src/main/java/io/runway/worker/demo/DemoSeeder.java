@@ -45,7 +45,8 @@ class DemoSeeder {
   /** What a training pipeline would log for each sample model; data readiness shows it on its task. */
   private static final java.util.Map<String, Double> DATA_QUALITY =
       java.util.Map.of("data_quality_score", 0.96, "null_rate", 0.012, "freshness_hours", 6.0);
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+  /** Generous: on a busy 2-core laptop the first workflow tasks of a cold JVM take seconds. */
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
   private final LaunchService launches;
   private final WorkflowClient temporal;

@@ -1,5 +1,6 @@
 package io.runway.worker.demo;
 
+import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Budget;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.Kpi;
@@ -8,8 +9,15 @@ import io.runway.lifecycle.model.RiskTier;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Sample launch requests, and how far the demo seed takes each, so every stage has something in it. */
+/**
+ * Sample launch requests, and how far the demo seed takes each, so every stage has something in it.
+ * Keys start with {@link Lifecycle#SAMPLE_KEY_PREFIX} (reserved: no real launch can take one) and
+ * names end with {@link #MARK}, so sample data is recognisable wherever it appears.
+ */
 final class SampleInitiatives {
+
+  /** Ends the name of every sample initiative. */
+  static final String MARK = " (sample)";
 
   /** {@code approvals} review gates approved in order, then a request for changes if asked. */
   record Sample(InitiativeRequest request, int approvals, boolean requestChanges) {}
@@ -28,7 +36,8 @@ final class SampleInitiatives {
             "Find non-standard clauses in supplier contracts", "cost per review", "EUR", 40.0, 15.0), 0, true),
         new Sample(sample("credit-limit-advisor", "Credit limit advisor", "lending", RiskTier.HIGH,
             "Recommend credit limit changes for analyst review", "error rate", "%", 8.0, 4.0), 0, false),
-        new Sample(new InitiativeRequest("churn-insights", "Churn insights", null, "marketing", RiskTier.LIMITED,
+        new Sample(new InitiativeRequest(Lifecycle.SAMPLE_KEY_PREFIX + "churn-insights", "Churn insights" + MARK, null,
+            "marketing", RiskTier.LIMITED,
             new Owners("ana.business", null, null), "sam.sponsor", List.of(), List.of(), null, null, null), 0, false),
         new Sample(sample("emotion-monitoring", "Workplace emotion monitoring", "hr", RiskTier.PROHIBITED,
             "Infer employee emotions from webcam video", "attrition", "%", 12.0, 10.0), 0, false));
@@ -38,13 +47,13 @@ final class SampleInitiatives {
       String key, String name, String unit, RiskTier tier, String purpose, String kpi, String kpiUnit,
       double baseline, double target) {
     return new InitiativeRequest(
-        key, name, purpose, unit, tier,
+        Lifecycle.SAMPLE_KEY_PREFIX + key, name + MARK, purpose, unit, tier,
         new Owners("ana.business", "tom.technical", "olga.operations"),
         "sam.sponsor",
         List.of("internal", "personal"),
         List.of(new Kpi(kpi, kpiUnit, baseline, target)),
         new Budget(new BigDecimal("2500"), "EUR"),
-        key + "-model",
+        Lifecycle.SAMPLE_KEY_PREFIX + key + "-model",
         "1");
   }
 }

@@ -76,6 +76,10 @@ class InitiativeCommands {
   }
 
   private InitiativeWorkflow workflow(String key) {
+    if (Lifecycle.isSampleHistory(key)) {
+      throw ApiProblem.conflict("Initiative '" + key + "' is a past sample record of the demo seed, written into the"
+          + " read model with no workflow behind it: it takes no commands.");
+    }
     if (!launches.exists(key)) {
       throw ApiProblem.notFound("No initiative with key '" + key + "'.");
     }

@@ -15,6 +15,7 @@ import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +33,14 @@ class InitiativeController {
   private final LaunchService launches;
   private final InitiativeReadModel readModel;
   private final InitiativeCommands commands;
+  private final OwnerLinks ownerLinks;
 
-  InitiativeController(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands) {
+  InitiativeController(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands,
+      OwnerLinks ownerLinks) {
     this.launches = launches;
     this.readModel = readModel;
     this.commands = commands;
+    this.ownerLinks = ownerLinks;
   }
 
   @PostMapping
@@ -53,18 +57,22 @@ class InitiativeController {
       @RequestParam(required = false) String businessUnit,
       @RequestParam(defaultValue = "false") boolean stalled,
       @RequestParam(defaultValue = "14") int stalledDays,
+      @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      Authentication user) {
     int days = DayCounts.of("stalledDays", stalledDays, 1);
+    Set<String> ownedBy = mine ? Actors.of(user).identities() : null;
     return readModel.list(
-        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days), Paging.of(page, size));
+        new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days, ownedBy), Paging.of(page, size));
   }
 
   /** What the caller may read of it: other groups' task content is left out ({@link ReaderView}). */
   @GetMapping("/{key}")
   InitiativeDetail get(@PathVariable String key, Authentication user) {
-    return readModel.find(key).map(detail -> ReaderView.of(detail, Actors.of(user)))
+    InitiativeDetail detail = readModel.find(key).map(d -> ReaderView.of(d, Actors.of(user)))
         .orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
+    return detail.withOwnerLinks(ownerLinks.of(detail.view().request().owners()));
   }
 
   @PostMapping("/{key}/evidence")

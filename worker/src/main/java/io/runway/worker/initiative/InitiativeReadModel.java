@@ -15,7 +15,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,6 +61,15 @@ class InitiativeReadModel {
       // owners are stored as written: compare them as Identities.normalise does (for the names people use)
       where.append(" and ? in (lower(btrim(owner_business)), lower(btrim(owner_technical)), lower(btrim(owner_operations)))");
       params.add(Identities.normalise(filter.owner()));
+    }
+    if (filter.ownedBy() != null) {
+      // owners are free text: compared trimmed and case-folded, as the workflow compares them
+      String[] names = filter.ownedBy().toArray(String[]::new);
+      where.append(" and (lower(btrim(owner_business)) = any(?) or lower(btrim(owner_technical)) = any(?)"
+          + " or lower(btrim(owner_operations)) = any(?))");
+      params.add(names);
+      params.add(names);
+      params.add(names);
     }
     if (filter.businessUnit() != null) {
       where.append(" and business_unit = ?");
@@ -107,6 +119,20 @@ class InitiativeReadModel {
       return Optional.of(new InitiativeDetail(projected.get(), timeline(projected.get().workflowId())));
     }
     return launches.find(key).map(InitiativeReadModel::notYetProjected);
+  }
+
+  /** Key -> name of the given initiatives (those the read model has), in one query. */
+  Map<String, String> names(Collection<String> keys) {
+    Map<String, String> names = new HashMap<>();
+    if (keys.isEmpty()) {
+      return names;
+    }
+    jdbc.sql("select key, name from initiative where key = any(?)")
+        .param(keys.toArray(String[]::new))
+        .query(rs -> {
+          names.put(rs.getString(1), rs.getString(2));
+        });
+    return names;
   }
 
   Optional<Stage> stage(String key) {

@@ -3,6 +3,7 @@ package io.runway.worker.initiative;
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.InitiativeRequest;
+import io.runway.lifecycle.model.Owners;
 import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -15,9 +16,11 @@ import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.ApiProblem.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -37,12 +40,20 @@ public class Initiatives {
   private final InitiativeReadModel readModel;
   private final InitiativeCommands commands;
   private final Validator validator;
+  private final OwnerLinks ownerLinks;
 
-  Initiatives(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands, Validator validator) {
+  Initiatives(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands, Validator validator,
+      OwnerLinks ownerLinks) {
     this.launches = launches;
     this.readModel = readModel;
     this.commands = commands;
     this.validator = validator;
+    this.ownerLinks = ownerLinks;
+  }
+
+  /** Which owners are Runway users (by user name or e-mail), as GET /api/v1/initiatives/{key} lists them. */
+  public List<OwnerLink> ownerLinks(Owners owners) {
+    return ownerLinks.of(owners);
   }
 
   /** The whole initiative, task content included: for code acting on a task its caller may read. */
@@ -53,6 +64,11 @@ public class Initiatives {
   /** The initiative as {@code reader} may see it: GET /api/v1/initiatives/{key} and the console's page ({@link ReaderView}). */
   public Optional<InitiativeDetail> find(String key, Actor reader) {
     return readModel.find(key).map(detail -> ReaderView.of(detail, reader));
+  }
+
+  /** The names people know these initiatives by, keyed by initiative key; a key the read model lacks is left out. */
+  public Map<String, String> names(Collection<String> keys) {
+    return readModel.names(keys);
   }
 
   /** Validates like POST /api/v1/initiatives (422 with one problem per field), then launches. */

@@ -1,5 +1,6 @@
 package io.runway.worker.initiative;
 
+import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Budget;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.Kpi;
@@ -20,6 +21,11 @@ public record LaunchBody(
         @Pattern(
             regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
             message = "must be 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit")
+        @Pattern(
+            regexp = "^(?!" + Lifecycle.SAMPLE_KEY_PREFIX + ").*$",
+            flags = Pattern.Flag.DOTALL,
+            message = "must not start with '" + Lifecycle.SAMPLE_KEY_PREFIX + "': those keys are reserved for the demo"
+                + " seed's sample data")
         String key,
     @NotBlank(message = "is required") String name,
     String purpose,

@@ -21,14 +21,16 @@ class PortfolioController {
   }
 
   @GetMapping("/funnel")
-  Funnel funnel(@RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier) {
-    return queries.funnel(new PortfolioFilter(businessUnit, riskTier, 1));
+  Funnel funnel(@RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier,
+      @RequestParam(required = false) String samples) {
+    return queries.funnel(new PortfolioFilter(businessUnit, riskTier, 1, PortfolioFilter.Samples.parse(samples)));
   }
 
   @GetMapping("/time-in-gate")
   List<GateTime> timeInGate(
-      @RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier) {
-    return queries.timeInGate(new PortfolioFilter(businessUnit, riskTier, 1));
+      @RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier,
+      @RequestParam(required = false) String samples) {
+    return queries.timeInGate(new PortfolioFilter(businessUnit, riskTier, 1, PortfolioFilter.Samples.parse(samples)));
   }
 
   @GetMapping("/stalls")
@@ -36,11 +38,12 @@ class PortfolioController {
       @RequestParam(required = false) String businessUnit,
       @RequestParam(required = false) String riskTier,
       @RequestParam(defaultValue = "14") int days,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) String samples) {
     if (limit < 1 || limit > MAX_LISTED_PER_GROUP) {
       throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LISTED_PER_GROUP + " (initiatives listed per group)");
     }
-    return queries.stallRadar(new PortfolioFilter(businessUnit, riskTier, days), limit);
+    return queries.stallRadar(new PortfolioFilter(businessUnit, riskTier, days, PortfolioFilter.Samples.parse(samples)), limit);
   }
 
   @GetMapping("/business-units")

@@ -1,5 +1,6 @@
 package io.runway.worker.portfolio;
 
+import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -213,6 +214,10 @@ public class PortfolioQueries {
       if (filter.riskTier() != null && !filter.riskTier().isBlank()) {
         sql.append(" and ").append(alias).append(".risk_tier = ?");
         params.add(riskTier(filter.riskTier()));
+      }
+      if (filter.samples() != PortfolioFilter.Samples.INCLUDE) {
+        sql.append(" and ").append(alias).append(filter.samples() == PortfolioFilter.Samples.ONLY ? ".key like ?" : ".key not like ?");
+        params.add(Lifecycle.SAMPLE_KEY_PREFIX + "%");
       }
       return new Where(sql.toString(), params);
     }

@@ -1,5 +1,6 @@
 package io.runway.worker.portfolio;
 
+import io.runway.lifecycle.Lifecycle;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,10 @@ public record StalledInitiative(
     String team,
     String holder,
     Instant lastProgressAt,
-    long daysWithoutProgress) {}
+    long daysWithoutProgress) {
+
+  /** Sample data of the demo seed (shown as {@code "sample": true}), never a real initiative. */
+  public boolean isSample() {
+    return Lifecycle.isSample(key);
+  }
+}

@@ -7,6 +7,8 @@ import io.runway.worker.records.RecordViews.ModelAlias;
 import io.runway.worker.records.RecordViews.ModelVersion;
 import io.runway.worker.records.RecordViews.Notification;
 import io.runway.worker.records.RecordViews.Ticket;
+import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,12 +37,17 @@ class LocalRecords {
     this.json = json;
   }
 
-  List<Ticket> tickets(String initiativeKey) {
+  /** The local board's tickets, oldest first, one page of them. */
+  PageResult<Ticket> tickets(String initiativeKey, Paging paging) {
     String where = initiativeKey == null ? "" : " where initiative_key = ?";
-    return jdbc.sql("select " + TICKET_COLUMNS + " from local_ticket" + where + " order by created_at, id")
-        .params(initiativeKey == null ? List.of() : List.of(initiativeKey))
+    List<Object> params = initiativeKey == null ? List.of() : List.of(initiativeKey);
+    long total = jdbc.sql("select count(*) from local_ticket" + where).params(params).query(Long.class).single();
+    List<Ticket> items = jdbc.sql("select " + TICKET_COLUMNS + " from local_ticket" + where
+            + " order by created_at, id limit " + paging.size() + " offset " + paging.offset())
+        .params(params)
         .query((rs, n) -> ticket(rs, List.of()))
         .list();
+    return new PageResult<>(items, paging.page(), paging.size(), total);
   }
 
   Optional<Ticket> ticket(String id) {
@@ -59,14 +66,16 @@ class LocalRecords {
     return jdbc.sql(
             """
             select external_id, crm_id, name, business_unit, stage, risk_tier, owners::text, sponsor, go_live_date,
-                   updated_at, latest_attainment, latest_value_decision from local_crm_record where external_id = ?""")
+                   updated_at, latest_attainment, latest_value_decision, gate_status from local_crm_record
+            where external_id = ?""")
         .param(externalId)
         .query(
             (rs, n) ->
                 new CrmRecord(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), node(rs.getString(7)), rs.getString(8), rs.getString(9),
-                    rs.getObject(11) == null ? null : rs.getDouble(11), rs.getString(12), instant(rs, 10)))
+                    rs.getObject(11) == null ? null : rs.getDouble(11), rs.getString(12), rs.getString(13),
+                    instant(rs, 10)))
         .optional();
   }
 
@@ -86,18 +95,23 @@ class LocalRecords {
     return versions.isEmpty() && aliases.isEmpty() ? Optional.empty() : Optional.of(new Model(name, versions, aliases));
   }
 
-  List<Notification> notifications(String initiativeKey) {
+  /** The notification outbox, oldest first, one page of it. */
+  PageResult<Notification> notifications(String initiativeKey, Paging paging) {
     String where = initiativeKey == null ? "" : " where initiative_key = ?";
-    return jdbc.sql(
+    List<Object> params = initiativeKey == null ? List.of() : List.of(initiativeKey);
+    long total = jdbc.sql("select count(*) from notification_outbox" + where).params(params).query(Long.class).single();
+    List<Notification> items = jdbc.sql(
             "select request_key, kind, initiative_key, task_id, recipients, subject, body, created_at"
-                + " from notification_outbox" + where + " order by created_at, request_key limit 500")
-        .params(initiativeKey == null ? List.of() : List.of(initiativeKey))
+                + " from notification_outbox" + where + " order by created_at, request_key"
+                + " limit " + paging.size() + " offset " + paging.offset())
+        .params(params)
         .query(
             (rs, n) ->
                 new Notification(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), strings(rs, 5),
                     rs.getString(6), rs.getString(7), instant(rs, 8)))
         .list();
+    return new PageResult<>(items, paging.page(), paging.size(), total);
   }
 
   private static Ticket ticket(ResultSet rs, List<Comment> comments) throws SQLException {

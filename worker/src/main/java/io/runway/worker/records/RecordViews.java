@@ -18,7 +18,7 @@ public final class RecordViews {
   public record CrmRecord(
       String externalId, String crmId, String name, String businessUnit, String stage, String riskTier,
       JsonNode owners, String sponsor, String goLiveDate, Double latestAttainment, String latestValueDecision,
-      Instant updatedAt) {}
+      String gateStatus, Instant updatedAt) {}
 
   public record ModelVersion(String version, JsonNode metrics, JsonNode tags, Instant createdAt) {}
 

@@ -6,7 +6,8 @@ import io.runway.worker.records.RecordViews.Model;
 import io.runway.worker.records.RecordViews.Notification;
 import io.runway.worker.records.RecordViews.Ticket;
 import io.runway.worker.security.Actors;
-import java.util.List;
+import io.runway.worker.web.PageResult;
+import io.runway.worker.web.Paging;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,8 +38,9 @@ class RecordsController {
   }
 
   @GetMapping("/tickets")
-  List<Ticket> tickets(@RequestParam(required = false) String initiativeKey) {
-    return records.tickets(initiativeKey);
+  PageResult<Ticket> tickets(@RequestParam(required = false) String initiativeKey,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return records.tickets(initiativeKey, Paging.of(page, size));
   }
 
   @GetMapping("/tickets/{id}")
@@ -74,7 +76,8 @@ class RecordsController {
   }
 
   @GetMapping("/notifications")
-  List<Notification> notifications(@RequestParam(required = false) String initiativeKey) {
-    return records.notifications(initiativeKey);
+  PageResult<Notification> notifications(@RequestParam(required = false) String initiativeKey,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return records.notifications(initiativeKey, Paging.of(page, size));
   }
 }

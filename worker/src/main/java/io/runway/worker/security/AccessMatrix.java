@@ -127,10 +127,15 @@ public final class AccessMatrix {
   /** Reachable without a user; each says how it is protected instead. */
   public record PublicPath(HttpMethod method, String path, String why) {}
 
+  /** Where actuator answers: the external profile keeps it off the port that serves the API. */
+  private static final String ACTUATOR_PORT = "Embedded profile: on the app's port; external profile: only on the "
+      + "management port (`RUNWAY_MANAGEMENT_PORT`, default 8081), which the deployment does not publish";
+
   public static final List<PublicPath> PUBLIC = List.of(
       new PublicPath(POST, "/api/v1/webhooks/{source}", "the sender signs the body (HMAC), checked by the intake"),
-      new PublicPath(GET, "/actuator/health/**", "liveness and readiness probes; details only for users"),
-      new PublicPath(GET, "/actuator/prometheus", "counts only, no initiative data; keep the port off the public network"),
+      new PublicPath(GET, "/actuator/health/**", "liveness and readiness probes; details only for users. "
+          + ACTUATOR_PORT),
+      new PublicPath(GET, "/actuator/prometheus", "counts only, no initiative data. " + ACTUATOR_PORT),
       new PublicPath(GET, "/v3/api-docs/**", "the OpenAPI document"),
       new PublicPath(null, "/error", "the error page of a request already refused"));
 

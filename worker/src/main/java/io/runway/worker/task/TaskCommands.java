@@ -12,6 +12,9 @@ import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.TemporalCalls;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class TaskCommands {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskCommands.class);
 
   private final TaskInbox inbox;
   private final WorkflowClient temporal;
@@ -44,6 +49,28 @@ class TaskCommands {
     TaskRow task = candidateTask(id, actor);
     InitiativeWorkflow workflow = workflow(task);
     return TemporalCalls.call(task.view().initiativeKey(), () -> workflow.claim(new ClaimCommand(id, actor, release)));
+  }
+
+  /**
+   * Why the workflow would refuse {@code actor}'s claim now, or empty if it would accept it; empty
+   * too when the workflow cannot be asked (the claim itself then gets the validator's answer).
+   */
+  Optional<String> claimRefusal(String id, Actor actor) {
+    Optional<String> byMatrix = AccessMatrix.CLAIM.refusal(actor);
+    if (byMatrix.isPresent()) {
+      return byMatrix;
+    }
+    TaskRow task = task(id);
+    if (!task.isCandidate(actor)) {
+      return Optional.of(notCandidate(task, actor).getMessage());
+    }
+    try {
+      return Optional.ofNullable(workflow(task).claimRefusal(new ClaimCommand(id, actor, false)));
+    } catch (RuntimeException unanswered) {
+      log.debug("could not ask {} whether {} may claim {}: {}", task.workflowId(), actor.username(), id,
+          unanswered.getMessage());
+      return Optional.empty();
+    }
   }
 
   TaskView complete(String id, CompleteBody body, Actor actor) {

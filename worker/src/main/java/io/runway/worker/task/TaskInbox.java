@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,11 +44,13 @@ class TaskInbox {
       where.append(" and candidate_group = ?");
       params.add(query.candidateGroup());
     } else if (!allGroups) {
-      // containment rather than "= any(...)": the GIN index on candidate_users can serve it
-      where.append(" and (candidate_group = any(?) or candidate_users @> array[?]::text[])");
+      // overlap rather than "= any(...)": the GIN index on candidate_users can serve it. Candidate users are
+      // stored case-folded (an owner named by e-mail): the user's names, and the user name as it is
+      where.append(" and (candidate_group = any(?) or candidate_users && ?::text[])");
       params.add(actor.groups().toArray(String[]::new));
-      // the workflow stores candidate users in their comparable form (Owners.all)
-      params.add(Identities.normalise(actor.username()));
+      Set<String> names = new LinkedHashSet<>(actor.identities());
+      names.add(actor.username());
+      params.add(names.toArray(String[]::new));
     }
     if (query.assignee() != null) {
       where.append(" and assignee = ?");

@@ -12,6 +12,7 @@ import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,6 +57,11 @@ public class Tasks {
 
   public TaskView claim(String id, Actor actor) {
     return commands.claim(id, actor, false);
+  }
+
+  /** Why {@code actor} may not claim the task now (the workflow's own rule), or empty if they may. */
+  public Optional<String> claimRefusal(String id, Actor actor) {
+    return commands.claimRefusal(id, actor);
   }
 
   public TaskView unclaim(String id, Actor actor) {

@@ -1,5 +1,6 @@
 package io.runway.worker.value;
 
+import io.runway.worker.portfolio.PortfolioFilter;
 import io.runway.lifecycle.model.Budget;
 import io.runway.lifecycle.model.CostActual;
 import io.runway.lifecycle.model.Kpi;
@@ -41,11 +42,11 @@ class PortfolioValues {
     this.json = json;
   }
 
-  PortfolioValue of(String businessUnit, String riskTier) {
+  PortfolioValue of(String businessUnit, String riskTier, PortfolioFilter.Samples samples) {
     if (riskTier != null && Arrays.stream(RiskTier.values()).noneMatch(t -> t.name().equals(riskTier))) {
       throw ApiProblem.invalid("riskTier", "'" + riskTier + "' is not one of " + Arrays.toString(RiskTier.values()));
     }
-    List<PortfolioRow> rows = readModel.portfolio(businessUnit, riskTier);
+    List<PortfolioRow> rows = readModel.portfolio(businessUnit, riskTier, samples);
     List<String> ids = rows.stream().map(PortfolioRow::workflowId).toList();
     Map<String, List<KpiActual>> actuals = readModel.currentActuals(ids);
     Map<String, List<CostActual>> costs = readModel.currentCosts(ids);

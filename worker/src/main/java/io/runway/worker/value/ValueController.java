@@ -1,5 +1,6 @@
 package io.runway.worker.value;
 
+import io.runway.worker.portfolio.PortfolioFilter;
 import io.runway.lifecycle.model.CostActual;
 import io.runway.lifecycle.model.KpiActual;
 import io.runway.lifecycle.model.ReadinessException;
@@ -56,8 +57,9 @@ class ValueController {
   /** JSON, or CSV with {@code format=csv} (or {@code Accept: text/csv}). */
   @GetMapping("/api/v1/portfolio/value")
   ResponseEntity<?> portfolio(@RequestParam(required = false) String businessUnit, @RequestParam(required = false) String riskTier,
-      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String format, @RequestParam(required = false) String samples,
       @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept, Authentication user) {
+    PortfolioFilter.Samples which = PortfolioFilter.Samples.parse(samples);
     boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
     if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
       throw io.runway.worker.web.ApiProblem.invalid("format", "must be json or csv, got '" + format + "'");
@@ -65,8 +67,8 @@ class ValueController {
     if (csv) {
       return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
           .header("Content-Disposition", "attachment; filename=\"portfolio-value.csv\"")
-          .body(values.portfolioCsv(businessUnit, riskTier, Actors.of(user)));
+          .body(values.portfolioCsv(businessUnit, riskTier, which, Actors.of(user)));
     }
-    return ResponseEntity.ok(values.portfolio(businessUnit, riskTier, Actors.of(user)));
+    return ResponseEntity.ok(values.portfolio(businessUnit, riskTier, which, Actors.of(user)));
   }
 }

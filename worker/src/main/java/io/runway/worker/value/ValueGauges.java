@@ -73,7 +73,8 @@ class ValueGauges implements MeterBinder {
     try {
       overdue = jdbc.sql("select count(*) from task where kind = 'VALUE_REVIEW' and status = 'OPEN' and due_at < now()")
           .query(Long.class).single();
-      List<PortfolioRow> rows = readModel.portfolio(null, null);
+      // the demo seed's sample initiatives are not Runway's figures
+      List<PortfolioRow> rows = readModel.portfolio(null, null, io.runway.worker.portfolio.PortfolioFilter.Samples.EXCLUDE);
       List<String> ids = rows.stream().map(PortfolioRow::workflowId).toList();
       Map<String, List<KpiActual>> actuals = readModel.currentActuals(ids);
       Map<String, List<CostActual>> costs = readModel.currentCosts(ids);

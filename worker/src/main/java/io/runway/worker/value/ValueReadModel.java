@@ -1,5 +1,7 @@
 package io.runway.worker.value;
 
+import io.runway.lifecycle.Lifecycle;
+import io.runway.worker.portfolio.PortfolioFilter;
 import io.runway.lifecycle.model.CostActual;
 import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.KpiActual;
@@ -59,14 +61,17 @@ class ValueReadModel {
   }
 
   /** The portfolio's rows: initiatives with a value summary, optionally in one business unit and risk tier. */
-  List<PortfolioRow> portfolio(String businessUnit, String riskTier) {
+  /** {@code samples}: what to do with the demo seed's sample initiatives (PortfolioFilter.Samples). */
+  List<PortfolioRow> portfolio(String businessUnit, String riskTier, PortfolioFilter.Samples samples) {
     return jdbc.sql("""
             select i.key, i.name, i.business_unit, i.risk_tier, i.stage, i.workflow_id, v.summary::text as summary,
                    (i.view -> 'request' -> 'kpis')::text as kpis, (i.view -> 'request' -> 'budget')::text as budget
             from value_summary v join initiative i on i.workflow_id = v.workflow_id
             where (cast(? as text) is null or i.business_unit = ?) and (cast(? as text) is null or i.risk_tier = ?)
+              and (cast(? as text) = 'INCLUDE' or (cast(? as text) = 'ONLY') = (i.key like ?))
             order by i.business_unit nulls last, i.key""")
-        .params(businessUnit, businessUnit, riskTier, riskTier)
+        .params(businessUnit, businessUnit, riskTier, riskTier, samples.name(), samples.name(),
+            Lifecycle.SAMPLE_KEY_PREFIX + "%")
         .query((rs, n) -> new PortfolioRow(rs.getString("key"), rs.getString("name"), rs.getString("business_unit"),
             rs.getString("risk_tier"), rs.getString("stage"), rs.getString("workflow_id"), rs.getString("summary"),
             rs.getString("kpis"), rs.getString("budget")))

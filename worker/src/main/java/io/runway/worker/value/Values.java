@@ -1,5 +1,6 @@
 package io.runway.worker.value;
 
+import io.runway.worker.portfolio.PortfolioFilter;
 import io.runway.lifecycle.InitiativeWorkflow;
 import io.runway.lifecycle.Lifecycle;
 import io.runway.lifecycle.model.Actor;
@@ -109,12 +110,17 @@ public class Values {
   }
 
   public PortfolioValue portfolio(String businessUnit, String riskTier, Actor actor) {
-    AccessMatrix.PORTFOLIO_VALUE.require(actor);
-    return portfolio.of(blankToNull(businessUnit), blankToNull(riskTier));
+    return portfolio(businessUnit, riskTier, PortfolioFilter.Samples.INCLUDE, actor);
   }
 
-  public String portfolioCsv(String businessUnit, String riskTier, Actor actor) {
-    return PortfolioValueCsv.write(portfolio(businessUnit, riskTier, actor));
+  /** {@code samples}: the demo seed's sample initiatives included (the default), left out, or alone. */
+  public PortfolioValue portfolio(String businessUnit, String riskTier, PortfolioFilter.Samples samples, Actor actor) {
+    AccessMatrix.PORTFOLIO_VALUE.require(actor);
+    return portfolio.of(blankToNull(businessUnit), blankToNull(riskTier), samples);
+  }
+
+  public String portfolioCsv(String businessUnit, String riskTier, PortfolioFilter.Samples samples, Actor actor) {
+    return PortfolioValueCsv.write(portfolio(businessUnit, riskTier, samples, actor));
   }
 
   /** The KPIs a person may record figures for, in the form's order. */

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The system's headless Chromium (Debian chromium + chromium-driver) driven over WebDriver, signed
  * in as one demo user at a time; screenshots land in target/screenshots/.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -30,7 +30,7 @@ final class Browser implements AutoCloseable {
   private final Path profile;
   private final String base;
 
-  Browser(int port) {
+  public Browser(int port) {
     try {
       profile = Files.createTempDirectory("runway-chromium-");
     } catch (IOException e) {
@@ -41,6 +41,8 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--user-data-dir=" + profile.toAbsolutePath());
+    // the page's console messages, so tests can see errors a person would find in the developer tools
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver"))
         .usingAnyFreePort()
@@ -50,24 +52,24 @@ final class Browser implements AutoCloseable {
     base = "http://localhost:" + port;
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
-  Object script(String javascript, Object... arguments) {
+  public Object script(String javascript, Object... arguments) {
     return driver.executeScript(javascript, arguments);
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(base + path);
   }
 
-  String path() {
+  public String path() {
     return driver.getCurrentUrl().substring(base.length());
   }
 
   /** Signs out whoever is signed in and signs in as {@code user} through the login form. */
-  void signIn(String user) {
+  public void signIn(String user) {
     driver.manage().deleteAllCookies();
     open("/login");
     driver.findElement(By.id("username")).sendKeys(user);
@@ -76,19 +78,19 @@ final class Browser implements AutoCloseable {
     waitFor(d -> d.getCurrentUrl().contains("/console/inbox"));
   }
 
-  WebElement find(By by) {
+  public WebElement find(By by) {
     return waitFor(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
-  boolean present(By by) {
+  public boolean present(By by) {
     return !driver.findElements(by).isEmpty();
   }
 
-  <T> T waitFor(Function<WebDriver, T> condition) {
+  public <T> T waitFor(Function<WebDriver, T> condition) {
     return waitFor(Duration.ofSeconds(60), condition);
   }
 
-  <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+  public <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
     try {
       // a page that navigates or swaps while the condition reads it leaves stale elements: read again
       return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
@@ -108,11 +110,11 @@ final class Browser implements AutoCloseable {
    * Waits until the page text contains {@code text}, for htmx swaps and eventually consistent reads;
    * generous, because a decision waits on the workflow, which the whole suite keeps busy on 2 cores.
    */
-  void waitForText(String text) {
+  public void waitForText(String text) {
     waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       // the whole page, not only the window

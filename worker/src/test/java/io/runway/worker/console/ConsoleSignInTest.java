@@ -28,6 +28,33 @@ class ConsoleSignInTest extends ConsoleTestSupport {
   }
 
   @Test
+  void theSiteIconIsServedToAnyoneWithoutAnAuthenticationChallenge() throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico")).build();
+    var icon = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+    assertThat(icon.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(icon.headers().firstValue("Set-Cookie")).isEmpty();
+    // an ICO: reserved 0, type 1
+    assertThat(java.util.Arrays.copyOf(icon.body(), 4)).containsExactly(0, 0, 1, 0);
+  }
+
+  @Test
+  void consolePagesLogNoErrorsInTheBrowser() {
+    browser.signIn("security-1");
+    browser.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+    for (String page : java.util.List.of("/console/inbox", "/console/initiatives", "/console/portfolio")) {
+      browser.open(page);
+      browser.find(By.tagName("h1"));
+      assertThat(browser.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+          .as("browser console on " + page)
+          .filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+          .isEmpty();
+    }
+  }
+
+  @Test
   void theApiStaysStatelessHttpBasicBesideTheConsole() {
     HttpResponse<String> anonymous = api("nobody", "GET", "/api/v1/tasks", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);

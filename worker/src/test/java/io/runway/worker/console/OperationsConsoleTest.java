@@ -3,10 +3,7 @@ package io.runway.worker.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -62,24 +59,6 @@ class OperationsConsoleTest extends ConsoleTestSupport {
     browser.find(By.xpath("//button[normalize-space()='Retire']")).click();
     browser.waitForText("Retirement accepted");
     initiativeWhen(key, v -> "RETIRED".equals(v.path("stage").asString()));
-  }
-
-  private void approveByApi(String key, String gate, String user) {
-    String id = openTaskId(key, gate);
-    JsonNode task = JSON.readTree(api("auditor-1", "GET", "/api/v1/tasks/" + id, null).body());
-    List<Map<String, String>> evidence = new ArrayList<>();
-    task.path("requiredEvidence").forEach(kind -> evidence.add(
-        Map.of("kind", kind.asString(), "title", kind.asString(), "uri", "https://docs.example.org/" + kind.asString())));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("decision", "APPROVE");
-    body.put("comment", "meets the bar");
-    body.put("evidence", evidence);
-    if ("DATA_READINESS".equals(gate)) {
-      // within the policy's data-readiness bounds: the local registry has no measurements for this model
-      body.put("metrics", Map.of("data_quality_score", 0.97, "null_rate", 0.01, "freshness_hours", 6.0));
-    }
-    HttpResponse<String> done = api(user, "POST", "/api/v1/tasks/" + id + "/complete", JSON.writeValueAsString(body));
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
   }
 
   private static JsonNode gate(JsonNode view, String gate) {

@@ -67,29 +67,38 @@ class ReviewerInboxTest extends ConsoleTestSupport {
   }
 
   @Test
-  void theWorkflowsRefusalIsShownInlineAndTheNextTaskAppearsAfterADecision() {
+  void anOwnerIsToldWhyInsteadOfOfferedTheClaimAndARefusedClaimIsShownInlineAndAudited() {
     String first = uniqueKey("console-owner");
     String second = uniqueKey("console-next");
-    // security-2 owns the first initiative, so the workflow refuses to let them decide its gate
+    // security-2 owns the first initiative, so the workflow would refuse to let them decide its gate
     launch(first, "MINIMAL", "security-2");
     launch(second, "MINIMAL", "bea.owner");
     String ownTask = openTaskId(first, "SECURITY_REVIEW");
-    openTaskId(second, "SECURITY_REVIEW");
+    String otherTask = openTaskId(second, "SECURITY_REVIEW");
 
     browser.signIn("security-2");
     browser.open("/console/inbox?task=" + ownTask);
-    browser.find(By.xpath("//button[normalize-space()='Claim this task']")).click();
+    assertThat(browser.find(By.id("claim-refusal")).getText())
+        .contains("is an owner of " + first + " and may not decide its gates");
+    assertThat(browser.present(By.xpath("//button[normalize-space()='Claim this task']"))).isFalse();
+    browser.screenshot("05-inbox-claim-refused-to-owner");
+
+    // a claim the page offered, refused because someone else got there first: shown inline
+    browser.open("/console/inbox?task=" + otherTask);
+    WebElement claim = browser.find(By.xpath("//button[normalize-space()='Claim this task']"));
+    assertThat(api("security-1", "POST", "/api/v1/tasks/" + otherTask + "/claim", null).statusCode()).isEqualTo(200);
+    claim.click();
     WebElement refusal = browser.find(By.id("form-errors"));
-    assertThat(refusal.getText()).contains("is an owner of " + first + " and may not decide its gates");
+    assertThat(refusal.getText()).contains("already claimed by security-1");
     browser.screenshot("05-inbox-refusal-inline");
 
     // the refusal shown inline is in the audit trail as a refusal, not as an acknowledged command
-    JsonNode trail = JSON.readTree(api("auditor-1", "GET", "/api/v1/audit?initiativeKey=" + first, null).body());
+    JsonNode trail = JSON.readTree(api("auditor-1", "GET", "/api/v1/audit?initiativeKey=" + second, null).body());
     assertThat(trail.path("items").valueStream()
         .filter(e -> e.path("action").asString().equals("POST /console/inbox/tasks/{id}/claim"))
         .filter(e -> e.path("actor").asString().equals("security-2"))
-        .filter(e -> e.path("outcome").asString().equals("FORBIDDEN"))
-        .filter(e -> e.path("detail").asString().contains("may not decide its gates")))
+        .filter(e -> e.path("outcome").asString().equals("CONFLICT"))
+        .filter(e -> e.path("detail").asString().contains("already claimed by security-1")))
         .as(trail.toString()).hasSize(1);
   }
 

@@ -7,7 +7,9 @@ import io.runway.lifecycle.model.Stage;
 /**
  * The initiative as the CRM keeps it; upserted by {@code externalId} (the initiative key). In
  * production it also carries the latest KPI attainment (percent, averaged over the KPIs that have
- * one) and the latest value-review decision.
+ * one) and the latest value-review decision. {@code gateStatus} reads like
+ * {@code SECURITY_REVIEW APPROVED, LEGAL_REVIEW OPEN, DATA_READINESS PENDING}, the gates in the order
+ * they run, so an account team sees where the initiative stands.
  */
 public record CrmRecord(
     String externalId,
@@ -19,10 +21,11 @@ public record CrmRecord(
     String sponsor,
     String goLiveDate,
     Double latestAttainment,
-    String latestValueDecision) {
+    String latestValueDecision,
+    String gateStatus) {
 
   public CrmRecord(String externalId, String name, String businessUnit, Stage stage, RiskTier riskTier, Owners owners,
       String sponsor, String goLiveDate) {
-    this(externalId, name, businessUnit, stage, riskTier, owners, sponsor, goLiveDate, null, null);
+    this(externalId, name, businessUnit, stage, riskTier, owners, sponsor, goLiveDate, null, null, null);
   }
 }

@@ -18,4 +18,9 @@ public record Owners(String business, String technical, String operations) {
   public boolean includes(String username) {
     return Identities.includes(all(), username);
   }
+
+  /** Whether any owner names {@code actor}, by username or e-mail address (see {@link Actor#isNamedBy}). */
+  public boolean includes(Actor actor) {
+    return all().stream().anyMatch(actor::isNamedBy);
+  }
 }

@@ -34,14 +34,14 @@ public class LocalCrmActivities implements CrmActivities {
     return jdbc.sql("""
             insert into local_crm_record
                 (external_id, crm_id, name, business_unit, stage, risk_tier, owners, sponsor, go_live_date,
-                 latest_attainment, latest_value_decision, updated_at)
+                 latest_attainment, latest_value_decision, gate_status, updated_at)
             values (:externalId, :crmId, :name, :businessUnit, :stage, :riskTier, :owners::jsonb, :sponsor, :goLiveDate,
-                    :latestAttainment, :latestValueDecision, now())
+                    :latestAttainment, :latestValueDecision, :gateStatus, now())
             on conflict (external_id) do update set
                 name = excluded.name, business_unit = excluded.business_unit, stage = excluded.stage,
                 risk_tier = excluded.risk_tier, owners = excluded.owners, sponsor = excluded.sponsor,
                 go_live_date = excluded.go_live_date, latest_attainment = excluded.latest_attainment,
-                latest_value_decision = excluded.latest_value_decision, updated_at = now()
+                latest_value_decision = excluded.latest_value_decision, gate_status = excluded.gate_status, updated_at = now()
             returning crm_id""")
         .param("externalId", record.externalId())
         .param("crmId", crmId(record.externalId()))
@@ -54,6 +54,7 @@ public class LocalCrmActivities implements CrmActivities {
         .param("goLiveDate", record.goLiveDate())
         .param("latestAttainment", record.latestAttainment())
         .param("latestValueDecision", record.latestValueDecision())
+        .param("gateStatus", record.gateStatus())
         .query(String.class)
         .single();
   }

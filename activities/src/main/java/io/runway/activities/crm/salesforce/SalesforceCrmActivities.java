@@ -101,6 +101,7 @@ public class SalesforceCrmActivities implements CrmActivities {
     put(fields, to.operationsOwner(), owners.operations());
     put(fields, to.sponsor(), record.sponsor());
     put(fields, to.goLiveDate(), record.goLiveDate());
+    put(fields, to.gateStatus(), record.gateStatus());
     return fields;
   }
 

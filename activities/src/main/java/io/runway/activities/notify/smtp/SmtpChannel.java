@@ -7,6 +7,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailAuthenticationException;
@@ -29,8 +30,14 @@ public final class SmtpChannel implements NotificationChannel {
 
   private final JavaMailSender mail;
   private final NotifyProperties.Smtp settings;
+  private final Function<String, Optional<String>> userEmail;
 
   public SmtpChannel(JavaMailSender mail, NotifyProperties.Smtp settings) {
+    this(mail, settings, user -> Optional.empty());
+  }
+
+  /** {@code userEmail}: a Runway user's address as their identity provider gave it (the user directory). */
+  public SmtpChannel(JavaMailSender mail, NotifyProperties.Smtp settings, Function<String, Optional<String>> userEmail) {
     if (mail == null) {
       throw new IllegalStateException("runway.notify.channels includes smtp but no mail server is configured: set spring.mail.host"
           + " (env SPRING_MAIL_HOST) and, as the server needs them, spring.mail.port, .username, .password");
@@ -41,6 +48,7 @@ public final class SmtpChannel implements NotificationChannel {
     }
     this.mail = mail;
     this.settings = settings;
+    this.userEmail = userEmail;
   }
 
   @Override
@@ -83,18 +91,35 @@ public final class SmtpChannel implements NotificationChannel {
     return to;
   }
 
-  /** {@code user:ana} → ana@user-domain, {@code group:g} → groups.g, {@code lead:g} → leads.g. */
+  /**
+   * {@code user:ana} → the address ana's identity provider gave, else ana@user-domain; {@code user:} an
+   * address (an owner no Runway user matches) → that address; {@code group:g} → groups.g, {@code lead:g} → leads.g.
+   */
   Optional<String> mailbox(String recipient) {
     int colon = recipient.indexOf(':');
     String kind = colon < 0 ? "" : recipient.substring(0, colon);
-    String name = recipient.substring(colon + 1);
+    String name = recipient.substring(colon + 1).strip();
     String address = switch (kind) {
-      case "user" -> blank(settings.userDomain()) || blank(name) ? null : name + "@" + settings.userDomain();
+      case "user" -> userMailbox(name);
       case "group" -> settings.groups().get(name);
       case "lead" -> settings.leads().get(name);
       default -> null;
     };
     return Optional.ofNullable(address).filter(a -> !a.isBlank());
+  }
+
+  private String userMailbox(String name) {
+    if (blank(name)) {
+      return null;
+    }
+    Optional<String> known = userEmail.apply(name);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (name.indexOf('@') > 0) {
+      return name;
+    }
+    return blank(settings.userDomain()) ? null : name + "@" + settings.userDomain();
   }
 
   private static String text(Notification notification) {

@@ -24,8 +24,21 @@ class LocalCrmActivitiesTest {
   }
 
   private static CrmRecord record(Stage stage, String goLiveDate) {
+    return record(stage, goLiveDate, null);
+  }
+
+  private static CrmRecord record(Stage stage, String goLiveDate, String gateStatus) {
     return new CrmRecord("fraud-scoring", "Fraud scoring", "Payments", stage, RiskTier.HIGH,
-        new Owners("alice", "bob", "carol"), "dave", goLiveDate);
+        new Owners("alice", "bob", "carol"), "dave", goLiveDate, null, null, gateStatus);
+  }
+
+  @Test
+  void eachUpsertReplacesTheGateStatus() {
+    crm.upsertInitiative(record(Stage.SECURITY_REVIEW, null, "SECURITY_REVIEW OPEN, LEGAL_REVIEW OPEN"));
+    crm.upsertInitiative(record(Stage.LEGAL_REVIEW, null, "SECURITY_REVIEW APPROVED, LEGAL_REVIEW OPEN"));
+
+    assertThat(jdbc.sql("select stage || ': ' || gate_status from local_crm_record").query(String.class).single())
+        .isEqualTo("LEGAL_REVIEW: SECURITY_REVIEW APPROVED, LEGAL_REVIEW OPEN");
   }
 
   @Test

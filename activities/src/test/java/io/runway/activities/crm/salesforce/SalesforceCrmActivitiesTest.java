@@ -53,7 +53,7 @@ class SalesforceCrmActivitiesTest {
 
   static CrmRecord record(String goLiveDate) {
     return new CrmRecord("fraud-scoring", "Fraud scoring", "Payments", Stage.SECURITY_REVIEW, RiskTier.HIGH,
-        new Owners("alice", "bob", "carol"), "dave", goLiveDate);
+        new Owners("alice", "bob", "carol"), "dave", goLiveDate, null, null, "SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED");
   }
 
   static void tokens(String... accessTokens) {
@@ -83,7 +83,7 @@ class SalesforceCrmActivitiesTest {
         .withRequestBody(equalToJson("""
             {"Name":"Fraud scoring","Business_Unit__c":"Payments","Stage__c":"SECURITY_REVIEW","Risk_Tier__c":"HIGH",
              "Business_Owner__c":"alice","Technical_Owner__c":"bob","Operations_Owner__c":"carol","Sponsor__c":"dave",
-             "Go_Live_Date__c":"2026-12-01"}""")));
+             "Go_Live_Date__c":"2026-12-01","Gate_Status__c":"SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED"}""")));
   }
 
   @Test
@@ -130,7 +130,8 @@ class SalesforceCrmActivitiesTest {
     tokens("00D!token-1");
     salesforce.stubFor(patch(urlPathEqualTo("/services/data/v61.0/sobjects/Opportunity/Runway_Key__c/fraud-scoring"))
         .willReturn(okJson("{\"id\":\"006xx\",\"success\":true,\"created\":false}")));
-    var fields = new SalesforceProperties.Fields(null, "none", "StageName", "none", "none", "none", "none", "none", "CloseDate");
+    var fields = new SalesforceProperties.Fields(null, "none", "StageName", "none", "none", "none", "none", "none", "CloseDate",
+        "none");
     var opportunity = new SalesforceProperties(salesforce.baseUrl(), salesforce.baseUrl() + TOKEN_PATH, "3MVG9runway", SECRET,
         "61.0", "Opportunity", null, fields, null);
 
@@ -151,6 +152,7 @@ class SalesforceCrmActivitiesTest {
           assertThat(bound.apiBase()).hasToString("https://acme.my.salesforce.com");
           assertThat(bound.fields().stage()).isEqualTo("StageName");
           assertThat(bound.fields().goLiveDate()).isEqualTo("Go_Live_Date__c");
+          assertThat(bound.fields().gateStatus()).isEqualTo("Gate_Status__c");
         });
     app.withPropertyValues("runway.crm.provider=salesforce").run(context -> assertThat(context.getStartupFailure()).rootCause()
         .isInstanceOf(IllegalStateException.class)

@@ -67,6 +67,17 @@ class SmtpChannelTest {
   }
 
   @Test
+  void aUserIsMailedAtTheAddressTheirIdentityProviderGaveAndAnAddressAsIs() throws Exception {
+    SmtpChannel withDirectory = new SmtpChannel(sender(smtp.getSmtp().getPort()), SETTINGS,
+        user -> user.equals("ana") ? java.util.Optional.of("ana.lima@acme.example") : java.util.Optional.empty());
+
+    withDirectory.deliver(reminder("user:ana", "user:olga@partner.example", "user:tom"));
+
+    assertThat(Arrays.stream(smtp.getReceivedMessages()[0].getRecipients(Message.RecipientType.TO)).map(Object::toString))
+        .containsExactly("ana.lima@acme.example", "olga@partner.example", "tom@example.com");
+  }
+
+  @Test
   void aNotificationWithNoMailboxSendsNothingAndDoesNotFail() {
     channel.deliver(reminder("group:legal", "lead:legal"));
 
