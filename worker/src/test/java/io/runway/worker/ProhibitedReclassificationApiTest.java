@@ -29,7 +29,7 @@ class ProhibitedReclassificationApiTest extends ApiTestSupport {
         v -> "REJECTED".equals(v.path("stage").asString()) && !v.path("tasks").toString().contains("\"OPEN\""));
     assertThat(ended.path("outcomeReason").asString()).contains("reclassified PROHIBITED by governance-board-1")
         .contains("real-time remote biometric identification");
-    JsonNode tickets = await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json(),
+    JsonNode tickets = await("tickets closed", () -> api.get("auditor-1", "/api/v1/tickets?initiativeKey=" + key).json().path("items"),
         t -> t.size() > 0 && !t.toString().contains("\"status\":\"OPEN\""));
     assertThat(tickets).allSatisfy(t -> assertThat(t.path("status").asString()).isIn("CANCELLED", "DONE"));
     JsonNode audit = api.get("auditor-1", "/api/v1/audit?initiativeKey=" + key).json().path("items");
