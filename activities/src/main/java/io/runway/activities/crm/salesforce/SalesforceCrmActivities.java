@@ -102,6 +102,8 @@ public class SalesforceCrmActivities implements CrmActivities {
     put(fields, to.sponsor(), record.sponsor());
     put(fields, to.goLiveDate(), record.goLiveDate());
     put(fields, to.gateStatus(), record.gateStatus());
+    put(fields, to.latestAttainment(), record.latestAttainment());
+    put(fields, to.latestValueDecision(), record.latestValueDecision());
     return fields;
   }
 

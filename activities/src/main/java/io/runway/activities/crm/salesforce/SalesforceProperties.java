@@ -28,17 +28,20 @@ public record SalesforceProperties(
     apiVersion = apiVersion.startsWith("v") ? apiVersion : "v" + apiVersion;
     object = orDefault(object, "AI_Initiative__c");
     externalIdField = orDefault(externalIdField, "Runway_Key__c");
-    fields = fields == null ? new Fields(null, null, null, null, null, null, null, null, null, null) : fields;
+    fields = fields == null ? new Fields(null, null, null, null, null, null, null, null, null, null, null, null) : fields;
     timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
   }
 
   /**
    * Field API names per initiative attribute, each with a default on {@code AI_Initiative__c}.
    * {@code gateStatus} (a text field of 255 characters) gets each gate and its status at every
-   * gate transition; map it to {@code none} on an object that lacks it.
+   * gate transition; {@code latestAttainment} (a number, percent) and {@code latestValueDecision} (text)
+   * get the KPI attainment and the last value-review decision in production. Map any of them to
+   * {@code none} on an object that lacks it.
    */
   public record Fields(String name, String businessUnit, String stage, String riskTier, String businessOwner,
-      String technicalOwner, String operationsOwner, String sponsor, String goLiveDate, String gateStatus) {
+      String technicalOwner, String operationsOwner, String sponsor, String goLiveDate, String gateStatus,
+      String latestAttainment, String latestValueDecision) {
 
     public Fields {
       name = orDefault(name, "Name");
@@ -51,6 +54,8 @@ public record SalesforceProperties(
       sponsor = orDefault(sponsor, "Sponsor__c");
       goLiveDate = orDefault(goLiveDate, "Go_Live_Date__c");
       gateStatus = orDefault(gateStatus, "Gate_Status__c");
+      latestAttainment = orDefault(latestAttainment, "KPI_Attainment__c");
+      latestValueDecision = orDefault(latestValueDecision, "Value_Decision__c");
     }
   }
 

@@ -83,7 +83,21 @@ class SalesforceCrmActivitiesTest {
         .withRequestBody(equalToJson("""
             {"Name":"Fraud scoring","Business_Unit__c":"Payments","Stage__c":"SECURITY_REVIEW","Risk_Tier__c":"HIGH",
              "Business_Owner__c":"alice","Technical_Owner__c":"bob","Operations_Owner__c":"carol","Sponsor__c":"dave",
-             "Go_Live_Date__c":"2026-12-01","Gate_Status__c":"SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED"}""")));
+             "Go_Live_Date__c":"2026-12-01","Gate_Status__c":"SECURITY_REVIEW OPEN, LEGAL_REVIEW APPROVED",
+             "KPI_Attainment__c":null,"Value_Decision__c":null}""")));
+  }
+
+  @Test
+  void inProductionTheRecordCarriesTheLatestAttainmentAndValueDecision() {
+    tokens("00D!token-1");
+    salesforce.stubFor(patch(urlEqualTo(RECORD)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"" + ID + "\",\"errors\":[],\"success\":true,\"created\":false}")));
+
+    crm.upsertInitiative(new CrmRecord("fraud-scoring", "Fraud scoring", "Payments", Stage.IN_PRODUCTION, RiskTier.HIGH,
+        new Owners("alice", "bob", "carol"), "dave", "2026-12-01", 83.3, "FIX", "every gate APPROVED"));
+
+    salesforce.verify(patchRequestedFor(urlEqualTo(RECORD))
+        .withRequestBody(equalToJson("{\"KPI_Attainment__c\":83.3,\"Value_Decision__c\":\"FIX\"}", true, true)));
   }
 
   @Test
@@ -131,7 +145,7 @@ class SalesforceCrmActivitiesTest {
     salesforce.stubFor(patch(urlPathEqualTo("/services/data/v61.0/sobjects/Opportunity/Runway_Key__c/fraud-scoring"))
         .willReturn(okJson("{\"id\":\"006xx\",\"success\":true,\"created\":false}")));
     var fields = new SalesforceProperties.Fields(null, "none", "StageName", "none", "none", "none", "none", "none", "CloseDate",
-        "none");
+        "none", "none", "none");
     var opportunity = new SalesforceProperties(salesforce.baseUrl(), salesforce.baseUrl() + TOKEN_PATH, "3MVG9runway", SECRET,
         "61.0", "Opportunity", null, fields, null);
 
