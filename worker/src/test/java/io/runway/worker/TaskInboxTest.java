@@ -107,6 +107,41 @@ class TaskInboxTest extends ApiTestSupport {
     assertThat(response.json().path("errors").get(0).path("allowedValues").toString()).contains("OPEN", "COMPLETED");
   }
 
+  @Test
+  void aTaskStoredByAnOlderVersionIsStillListedAndShown() {
+    String older = uniqueKey("inbox-older");
+    jdbc.sql(
+            """
+            insert into initiative (key, workflow_id, name, risk_tier, stage, last_seq, launched_at, view)
+            values (?, ?, 'Stored before an upgrade', 'HIGH', 'SECURITY_REVIEW', 1, now(), '{}'::jsonb)""")
+        .params(older, Lifecycle.workflowId(older))
+        .update();
+    String id = older + ".open";
+    TaskView view =
+        new TaskView(
+            id, older, Gate.SECURITY_REVIEW, TaskKind.GATE_REVIEW, 1, "security", List.of(), TaskStatus.OPEN, null,
+            now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), List.of("threat-model"), 1, List.of(), null,
+            null, null, null, 0, Map.of(), List.of(), null, List.of(), Map.of(), false);
+    // as a version before the metrics gate wrote it (no awaitingMetrics), and as a later one might (a new field)
+    tools.jackson.databind.node.ObjectNode stored = Api.JSON.valueToTree(view);
+    stored.remove("awaitingMetrics");
+    stored.put("addedByALaterVersion", "ignored");
+    jdbc.sql(
+            """
+            insert into task (id, workflow_id, initiative_key, gate, kind, round, candidate_group, candidate_users,
+                              status, assignee, risk_tier, created_at, due_at, view)
+            values (?, ?, ?, 'SECURITY_REVIEW', 'GATE_REVIEW', 1, 'security', '{}', 'OPEN', null, 'HIGH', now(), ?, ?::jsonb)""")
+        .params(id, Lifecycle.workflowId(older), older, Timestamp.from(view.dueAt()), stored.toString())
+        .update();
+
+    Api.Response list = api.get("security-1", "/api/v1/tasks?initiativeKey=" + older);
+    assertThat(list.status()).as(list.raw()).isEqualTo(200);
+    assertThat(list.json().path("items").get(0).path("id").asString()).isEqualTo(id);
+    assertThat(list.json().path("items").get(0).path("awaitingMetrics").asBoolean(true)).isFalse();
+    Api.Response one = api.get("security-1", "/api/v1/tasks/" + id);
+    assertThat(one.status()).as(one.raw()).isEqualTo(200);
+  }
+
   private List<String> ids(String user, String filters) {
     Api.Response response = api.get(user, "/api/v1/tasks?initiativeKey=" + key + filters);
     assertThat(response.status()).as(response.raw()).isEqualTo(200);

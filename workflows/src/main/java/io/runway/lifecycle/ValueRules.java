@@ -129,7 +129,7 @@ final class ValueRules {
       return;
     }
     String user = actor.username();
-    if (state.request.owners() != null && state.request.owners().includes(user)) {
+    if (state.request.owners() != null && state.request.owners().includes(actor)) {
       throw Refusal.forbidden(user + " is an owner of " + state.request.key() + " and may not decide its " + task.kind);
     }
     if (actor.isMemberOf(Lifecycle.ADMIN)) {
@@ -163,7 +163,7 @@ final class ValueRules {
       throw Refusal.forbidden("an authenticated user is required");
     }
     TaskRules.checkMayWrite(actor);
-    boolean owner = state.request.owners() != null && state.request.owners().includes(actor.username());
+    boolean owner = state.request.owners() != null && state.request.owners().includes(actor);
     if (!owner && !actor.isMemberOf(Lifecycle.PROGRAM_OFFICE) && !actor.isMemberOf(Lifecycle.VALUE_FEED)) {
       throw Refusal.forbidden(actor.username() + " may not " + what + " for " + state.request.key()
           + ": only the program office, the initiative's owners and the " + Lifecycle.VALUE_FEED + " service role can");

@@ -6,6 +6,7 @@ import static io.runway.lifecycle.Drive.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.CompleteCommand;
 import io.runway.lifecycle.model.CostActualCommand;
 import io.runway.lifecycle.model.Decision;
@@ -33,6 +34,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -263,6 +265,10 @@ class ValueReviewsTest {
         "does not apply to a VALUE_REVIEW task");
     assertRefused(() -> stub.complete(new CompleteCommand(review.id(), Drive.actor("ana.owner", "program-office"), Decision.CONTINUE, null,
         null, null, null)), Refusal.FORBIDDEN, "ana.owner is an owner of valued");
+    // the same owner signed in under another user name, named by the address her identity provider gives
+    Actor anaByAddress = new Actor("ana", Set.of("program-office"), "Ana.Owner");
+    assertRefused(() -> stub.complete(new CompleteCommand(review.id(), anaByAddress, Decision.CONTINUE, null, null, null, null)),
+        Refusal.FORBIDDEN, "ana is an owner of valued");
 
     stub.complete(new CompleteCommand(review.id(), member("program-office", 2), Decision.CONTINUE, null, null, null, null));
   }

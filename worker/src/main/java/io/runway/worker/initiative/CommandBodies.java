@@ -3,6 +3,7 @@ package io.runway.worker.initiative;
 import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.ProductionEventType;
 import io.runway.lifecycle.model.RiskTier;
+import io.runway.worker.web.EvidenceLinks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,7 @@ final class CommandBodies {
       @NotBlank(message = "is required") String kind,
       @NotBlank(message = "is required") String title,
       @NotBlank(message = "is required")
-          @Pattern(regexp = "^[a-zA-Z][a-zA-Z0-9+.-]*:\\S+$", message = "must be an absolute URI, e.g. https://...")
+          @Pattern(regexp = EvidenceLinks.PATTERN, message = EvidenceLinks.MESSAGE)
           String uri,
       @Pattern(regexp = "^[a-f0-9]{64}$", message = "must be 64 lowercase hex digits") String sha256) {}
 

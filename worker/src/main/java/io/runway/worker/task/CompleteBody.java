@@ -5,6 +5,8 @@ import io.runway.lifecycle.model.InitiativeRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import io.runway.worker.web.EvidenceLinks;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,6 @@ record CompleteBody(
   record EvidenceItem(
       @NotBlank(message = "is required") String kind,
       @NotBlank(message = "is required") String title,
-      @NotBlank(message = "is required") String uri,
+      @NotBlank(message = "is required") @Pattern(regexp = EvidenceLinks.PATTERN, message = EvidenceLinks.MESSAGE) String uri,
       String sha256) {}
 }

@@ -3,6 +3,7 @@ package io.runway.worker.web;
 import io.grpc.StatusRuntimeException;
 import io.runway.worker.web.ApiProblem.FieldProblem;
 import io.temporal.client.WorkflowServiceException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -62,6 +65,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.SERVICE_UNAVAILABLE, TemporalCalls.temporalUnavailable().getMessage(), null);
     }
     return unexpected(e);
+  }
+
+  /**
+   * A body declared multipart that cannot be parsed as such (no boundary, truncated parts): the
+   * caller's mistake, not Runway's. Too large a file is 413 like any other body over the limit.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException) {
+      return problem(HttpStatus.CONTENT_TOO_LARGE, "The uploaded file is larger than the import limit; send a smaller file.",
+          null);
+    }
+    return problem(HttpStatus.BAD_REQUEST, "The body is not readable multipart/form-data: send it with the boundary in "
+        + "the Content-Type (multipart/form-data; boundary=...) and the file in the part named 'file', or send no "
+        + "multipart Content-Type where no body is expected.", null);
+  }
+
+  /** A query string the servlet container cannot split into parameters (a parameter without a name). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> unreadableParameters(InvalidParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The query string could not be read as name=value pairs; give every parameter "
+        + "a name and retry.", null);
   }
 
   @ExceptionHandler(Exception.class)

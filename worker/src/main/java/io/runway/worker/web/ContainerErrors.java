@@ -13,6 +13,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -27,10 +28,23 @@ class ContainerErrors {
 
   @Bean
   RequestRejectedHandler problemForRejectedUrls(ProblemResponses problems) {
-    return (request, response, rejected) -> problems.write(withHeaders(request, response), HttpStatus.BAD_REQUEST,
-        "Runway refused this URL: " + rejected.getMessage() + ". Percent-encode path values without ';', '/', '\\' "
-            + "or control characters, and retry.");
+    return (request, response, rejected) -> {
+      if (UNKNOWN_METHOD.matcher(String.valueOf(rejected.getMessage())).find()) {
+        // a method no endpoint has (FOO, PROPFIND): refused as any other method the address does not take
+        response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, OPTIONS");
+        problems.write(withHeaders(request, response), HttpStatus.METHOD_NOT_ALLOWED,
+            "Method '" + request.getMethod() + "' is not supported: Runway's API answers GET, POST and PUT.");
+        return;
+      }
+      problems.write(withHeaders(request, response), HttpStatus.BAD_REQUEST,
+          "Runway refused this URL: " + rejected.getMessage() + ". Percent-encode path values without ';', '/', '\\' "
+              + "or control characters, and retry.");
+    };
   }
+
+  /** Spring Security's firewall message for a method outside its list of standard ones. */
+  private static final java.util.regex.Pattern UNKNOWN_METHOD =
+      java.util.regex.Pattern.compile("rejected because the HTTP method .* was not included");
 
   private static jakarta.servlet.http.HttpServletResponse withHeaders(jakarta.servlet.http.HttpServletRequest request,
       jakarta.servlet.http.HttpServletResponse response) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,11 @@ class RequestParameters extends OncePerRequestFilter {
   }
 
   private static String refusal(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query != null && Arrays.stream(query.split("&")).anyMatch(pair -> pair.startsWith("="))) {
+      // "=value": the servlet container cannot split such a query string, and would fail on it later
+      return "A query parameter has no name ('=value'); name it or remove it, and retry.";
+    }
     for (Map.Entry<String, List<String>> parameter : parameters(request).entrySet()) {
       String problem = TextRules.problemWith(parameter.getKey());
       if (problem != null) {

@@ -5,9 +5,11 @@ import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
+  private static final String DELIVERIES = "deliveries";
+
   private final WebhookIntake intake;
   private final DeliveryLog deliveries;
 
@@ -36,7 +40,12 @@ class WebhookController {
   /** The body is taken as bytes: the signature covers exactly what was sent, not a re-serialisation. */
   @PostMapping("/{source}")
   ResponseEntity<DeliveryAnswer> receive(
-      @PathVariable String source, @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers) {
+      @PathVariable String source, @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers)
+      throws HttpRequestMethodNotSupportedException {
+    if (DELIVERIES.equals(source)) {
+      // the delivery log's address, not a source: POST is a method it does not take, as for any other address
+      throw new HttpRequestMethodNotSupportedException("POST", List.of("GET"));
+    }
     DeliveryAnswer answer = intake.receive(WebhookSource.fromPath(source), body == null ? new byte[0] : body, headers::getFirst);
     return answer.duplicate() ? ResponseEntity.ok(answer) : ResponseEntity.accepted().body(answer);
   }

@@ -15,11 +15,10 @@ public record Owners(String business, String technical, String operations) {
         .map(Identities::normalise).distinct().toList();
   }
 
-  public boolean includes(String username) {
-    return Identities.includes(all(), username);
-  }
-
-  /** Whether any owner names {@code actor}, by username or e-mail address (see {@link Actor#isNamedBy}). */
+  /**
+   * Whether any owner names {@code actor}, by username or e-mail address (see {@link Actor#isNamedBy}).
+   * The only way to ask: a check by user name alone let an owner named by address decide her own reviews.
+   */
   public boolean includes(Actor actor) {
     return all().stream().anyMatch(actor::isNamedBy);
   }

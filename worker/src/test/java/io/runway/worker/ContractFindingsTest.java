@@ -1,0 +1,77 @@
+package io.runway.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the contract fuzzer (schemathesis, {@code .ci/contract}) found answered 5xx or off the document,
+ * each pinned here so it cannot come back: every one is the caller's mistake and answers a 4xx problem.
+ */
+class ContractFindingsTest extends ApiTestSupport {
+
+  @Test
+  void aMultipartContentTypeWithoutBoundaryOnARequestWithoutBodyIsABadRequest() {
+    Api.Response response = api.send(PROGRAM_OFFICE, "GET", "/api/v1/initiatives", HttpRequest.BodyPublishers.noBody(),
+        "multipart/form-data");
+
+    assertProblem(response, 400);
+    assertThat(response.detail()).contains("boundary");
+  }
+
+  @Test
+  void anImportUploadWithoutMultipartBoundaryIsABadRequest() {
+    Api.Response response = api.send(PROGRAM_OFFICE, "POST", "/api/v1/initiatives/import",
+        HttpRequest.BodyPublishers.ofString("key,name\n"), "multipart/form-data");
+
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void aQueryParameterWithoutANameIsABadRequest() {
+    Api.Response response = api.send(PROGRAM_OFFICE, "POST", "/api/v1/initiatives/import?=&format=csv",
+        HttpRequest.BodyPublishers.ofString("key,name\n"), "text/csv");
+
+    assertProblem(response, 400);
+    assertThat(response.detail()).contains("no name");
+  }
+
+  @Test
+  void aMethodNoEndpointHasIsNotAllowed() {
+    Api.Response withUser = api.send(PROGRAM_OFFICE, "FOO", "/api/v1/initiatives", HttpRequest.BodyPublishers.noBody(), null);
+    Api.Response withoutUser = api.send(null, "PROPFIND", "/api/v1/tasks", HttpRequest.BodyPublishers.noBody(), null);
+
+    assertProblem(withUser, 405);
+    assertProblem(withoutUser, 405);
+  }
+
+  @Test
+  void postingToTheDeliveryLogIsNotAllowedRatherThanAnUnknownSource() {
+    Api.Response response = api.postRaw("/api/v1/webhooks/deliveries", "{}".getBytes(), Map.of());
+
+    assertProblem(response, 405);
+  }
+
+  @Test
+  void evidenceLinksMustBeHttpLinks() {
+    Map<String, Object> evidence = Map.of("gate", "SECURITY_REVIEW", "kind", "threat-model", "title", "Threat model",
+        "uri", "ftp://files.example.com/threat-model.pdf");
+
+    Api.Response response = api.post(PROGRAM_OFFICE, "/api/v1/initiatives/any-key/evidence", evidence);
+
+    assertProblem(response, 422);
+    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("uri");
+  }
+
+  @Test
+  void taskEvidenceLinksMustBeHttpLinks() {
+    Map<String, Object> body = Map.of("decision", "APPROVE",
+        "evidence", java.util.List.of(Map.of("kind", "k", "title", "t", "uri", "mailto:someone@example.com")));
+
+    Api.Response response = api.post(PROGRAM_OFFICE, "/api/v1/tasks/no-such-task/complete", body);
+
+    assertProblem(response, 422);
+  }
+}
