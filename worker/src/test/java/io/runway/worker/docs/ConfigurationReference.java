@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * docs/configuration.md, built from what the application really reads: every key application.yml
@@ -126,7 +127,7 @@ final class ConfigurationReference {
 
   /** name -> property, from every configuration metadata file on the class path (Boot's own included). */
   static Map<String, JsonNode> metadata(ClassLoader classLoader) {
-    Map<String, JsonNode> properties = new TreeMap<>();
+    Map<String, ObjectNode> properties = new TreeMap<>();
     JsonMapper json = JsonMapper.builder().build();
     try {
       // Runway's own additional metadata first, then the generated files (the processor's and Boot's)
@@ -139,10 +140,12 @@ final class ConfigurationReference {
           try (InputStream in = url.openStream()) {
             for (JsonNode property : json.readTree(in).path("properties")) {
               String name = property.path("name").asString();
-              JsonNode known = properties.get(name);
-              // a description wins over none (Runway's additional metadata completes the processor's)
-              if (known == null || known.path("description").asString("").isBlank()) {
-                properties.put(name, property);
+              // the first description and the first default found win, each on its own
+              ObjectNode known = properties.computeIfAbsent(name, n -> json.createObjectNode().put("name", n));
+              for (String field : List.of("description", "defaultValue")) {
+                if (!known.hasNonNull(field) && property.hasNonNull(field) && !property.path(field).asString("").isBlank()) {
+                  known.set(field, property.get(field));
+                }
               }
             }
           }
@@ -151,7 +154,7 @@ final class ConfigurationReference {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return properties;
+    return new TreeMap<>(properties);
   }
 
   /** The page. */
