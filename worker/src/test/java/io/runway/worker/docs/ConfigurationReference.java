@@ -224,7 +224,14 @@ final class ConfigurationReference {
     return value.isEmpty() ? "none" : "`" + value.replace("|", "\\|") + "`";
   }
 
-  private static String cell(String text) {
-    return text.replace("\n", " ").replace("|", "\\|").strip();
+  /** A description as a table cell: Javadoc's code and links as Markdown, angle brackets kept visible. */
+  static String cell(String text) {
+    String markdown = text.replace("\n", " ").replaceAll("\\{@code ([^}]*)}", "`$1`")
+        .replaceAll("\\{@link(?:plain)? (?:[^} ]+ )?([^}]*)}", "$1").replace("|", "\\|").strip();
+    String[] parts = markdown.split("`", -1);
+    for (int i = 0; i < parts.length; i += 2) { // outside code spans, <x> would be read as HTML
+      parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;");
+    }
+    return String.join("`", parts);
   }
 }

@@ -52,6 +52,7 @@ class ConfigurationReferenceTest {
     assertThat(byName).as("keys bound only through their @ConfigurationProperties record are listed too")
         .containsKey("runway.jira.api-token");
     assertThat(ConfigurationReference.relaxedEnvironmentName("runway.jira.api-token")).isEqualTo("RUNWAY_JIRA_APITOKEN");
+    assertThat(ConfigurationReference.cell("{@code group:<g>} is mailed to <team>")).isEqualTo("`group:<g>` is mailed to &lt;team&gt;");
   }
 
   private static List<ConfigurationReference.Key> keys() throws IOException {
