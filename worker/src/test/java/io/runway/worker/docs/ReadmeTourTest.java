@@ -50,6 +50,10 @@ class ReadmeTourTest {
 
   @Test
   void everyTourCommandPrintsWhatTheReadmeSays() throws Exception {
+    for (String tool : List.of("curl", "jq", "sha256sum")) {
+      Process which = new ProcessBuilder("bash", "-c", "command -v " + tool).start();
+      assertThat(which.waitFor()).as("the README's tour needs " + tool + " (README, Prerequisites); install it").isZero();
+    }
     List<Step> steps = Tour.steps(Files.readString(Docs.README));
     assertThat(steps.stream().mapToInt(s -> s.expected().size()).sum()).as("expected outputs in the tour").isGreaterThan(20);
 
