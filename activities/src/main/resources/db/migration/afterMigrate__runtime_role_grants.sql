@@ -13,7 +13,7 @@ declare
     tbl     text;
 begin
     if not exists (select from pg_roles where rolname = runtime) then
-        raise exception 'Runway''s runtime database role "%" does not exist. Create it (CREATE ROLE "%" LOGIN PASSWORD ...) and connect the application with it (RUNWAY_DB_USER); migrations run as the schema owner (RUNWAY_DB_MIGRATION_USER). See the README, Operations guide.',
+        raise exception 'Runway''s runtime database role "%" does not exist. Create it (CREATE ROLE "%" LOGIN PASSWORD ...) and connect the application with it (RUNWAY_DB_USER); migrations run as the schema owner (RUNWAY_DB_MIGRATION_USER). See docs/operations.md, Database roles.',
             runtime, runtime;
     end if;
     if runtime = current_user then

@@ -56,7 +56,7 @@ class AppendOnlyRoleCheck implements ApplicationRunner {
     String role = jdbc.sql("select current_user").query(String.class).single();
     String message = "The application's database role '" + role + "' " + problem + ", so it could alter the audit"
         + " trail. Connect as a role with INSERT and SELECT only on audit_entry (RUNWAY_DB_USER) and migrate as the"
-        + " schema owner (RUNWAY_DB_MIGRATION_USER); README, Operations guide.";
+        + " schema owner (RUNWAY_DB_MIGRATION_USER); docs/operations.md, Database roles.";
     if (required) {
       throw new IllegalStateException(message + " (runway.audit.require-append-only-role=false starts anyway)");
     }

@@ -11,7 +11,7 @@ class CodecKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCodecKeyExc
   protected FailureAnalysis analyze(Throwable rootFailure, InvalidCodecKeyException cause) {
     return new FailureAnalysis(
         "Temporal payload encryption cannot start: " + cause.getMessage(),
-        "Configure the payload keys (README, Encrypted payloads): RUNWAY_CODEC_KEYS=<id>:<base64 of 32 bytes>[,...] "
+        "Configure the payload keys (docs/security.md, Encrypted payloads): RUNWAY_CODEC_KEYS=<id>:<base64 of 32 bytes>[,...] "
             + "with RUNWAY_CODEC_CURRENT_KEY_ID, or RUNWAY_CODEC_KEYSTORE and RUNWAY_CODEC_KEYSTORE_PASSWORD.",
         cause);
   }

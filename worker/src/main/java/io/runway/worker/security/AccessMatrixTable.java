@@ -51,7 +51,7 @@ public final class AccessMatrixTable {
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
     if (begin < 0 || end < begin) {
-      throw new IllegalStateException("README.md needs the lines\n" + BEGIN + "\n" + END + "\nwhere the access matrix goes");
+      throw new IllegalStateException("docs/security.md needs the lines\n" + BEGIN + "\n" + END + "\nwhere the access matrix goes");
     }
     return readme.substring(0, begin + BEGIN.length()) + "\n" + markdown() + readme.substring(end);
   }

@@ -27,7 +27,7 @@ public class AuthModeCheck implements EnvironmentPostProcessor {
     if (normalised.equals(AuthProperties.DEMO) && !embedded) {
       throw new IllegalStateException(AuthProperties.MODE + "=demo is only allowed in the embedded profile: the demo "
           + "users' password is public. Set RUNWAY_AUTH_MODE=oidc and RUNWAY_AUTH_OIDC_ISSUER_URI / "
-          + "RUNWAY_AUTH_OIDC_AUDIENCES for your identity provider (see README, Identity and access).");
+          + "RUNWAY_AUTH_OIDC_AUDIENCES for your identity provider (see docs/security.md, Identity and access).");
     }
   }
 }

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's access matrix is generated from {@link AccessMatrix}: this fails when they differ.
+ * The access matrix in docs/security.md is generated from {@link AccessMatrix}: this fails when they differ.
  * Regenerate with {@value #REGENERATE}.
  */
 class AccessMatrixReadmeTest {
 
   static final String REGENERATE =
       "mvn -pl worker -am test -Dtest=AccessMatrixReadmeTest -Dsurefire.failIfNoSpecifiedTests=false -Drunway.writeReadme=true";
-  private static final Path README = Path.of("../README.md");
+  private static final Path README = Path.of("../docs/security.md");
 
   @Test
   void readmeShowsTheMatrixTheCodeEnforces() throws Exception {
@@ -25,7 +25,7 @@ class AccessMatrixReadmeTest {
       readme = generated;
     }
     assertThat(readme)
-        .as("README.md's access matrix differs from AccessMatrix.java; regenerate it with: " + REGENERATE)
+        .as("docs/security.md's access matrix differs from AccessMatrix.java; regenerate it with: " + REGENERATE)
         .isEqualTo(generated);
   }
 
