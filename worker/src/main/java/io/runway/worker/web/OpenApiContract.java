@@ -102,7 +102,7 @@ class OpenApiContract {
     components.addSchemas(VALIDATION_PROBLEM, problemSchema("Invalid values: `errors` names each field at fault.")
         .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
             .minItems(1))
-        .required(List.of("type", "title", "status", "detail", "errors")));
+        .required(List.of("title", "status", "detail", "errors")));
     components.addSchemas("Payloads", new ObjectSchema()
         .description("Temporal payloads in proto3 JSON: metadata values and data are base64.")
         .addProperty("payloads", new ArraySchema().items(new ObjectSchema()
@@ -119,13 +119,14 @@ class OpenApiContract {
   private static ObjectSchema problemSchema(String description) {
     ObjectSchema schema = new ObjectSchema();
     schema.description(description)
-        .addProperty("type", new StringSchema().example("about:blank"))
+        .addProperty("type", new StringSchema().example("about:blank")
+            .description("A URI naming the kind of problem; absent means about:blank (RFC 9457)."))
         .addProperty("title", new StringSchema().description("The status's reason phrase."))
         .addProperty("status", new IntegerSchema().format("int32"))
         .addProperty("detail", new StringSchema().description("What went wrong and what to do about it."))
         .addProperty("instance", new StringSchema().description("The path that was called."))
         .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))
-        .required(List.of("type", "title", "status", "detail"));
+        .required(List.of("title", "status", "detail"));
     return schema;
   }
 
@@ -150,6 +151,11 @@ class OpenApiContract {
     boolean hasPathParameters = parameters(operation, "path");
     boolean hasQueryParameters = parameters(operation, "query");
     boolean codec = path.startsWith("/codec/");
+    if (signed) {
+      operation.getRequestBody().content(new Content().addMediaType("application/json", new MediaType()
+          .schema(new ObjectSchema().description("The sender's event as it sends it (a Jira or ServiceNow webhook, an "
+              + "MLflow model-version event, an Alertmanager notification); the signature covers these exact bytes."))));
+    }
     if (codec && hasBody) {
       operation.getRequestBody().required(true).content(new Content().addMediaType("application/json",
           new MediaType().schema(new Schema<>().$ref("#/components/schemas/Payloads"))));

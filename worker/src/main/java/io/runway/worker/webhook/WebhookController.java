@@ -11,11 +11,9 @@ import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
-  private static final String DELIVERIES = "deliveries";
-
   private final WebhookIntake intake;
   private final DeliveryLog deliveries;
 
@@ -49,15 +45,12 @@ class WebhookController {
   @ApiResponse(responseCode = "202", description = "Accepted: the event goes to the initiatives it concerns.", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "200", description = "A delivery seen before: nothing is done again.", useReturnTypeSchema = true)
   /** The body is taken as bytes: the signature covers exactly what was sent, not a re-serialisation. */
-  @PostMapping("/{source}")
+  // not /deliveries, the delivery log's address: POST there is 405 (Allow: GET), as at any address that does not take it
+  @PostMapping("/{source:(?!deliveries$).+}")
   ResponseEntity<DeliveryAnswer> receive(
       @Parameter(description = "The sending system.", schema = @Schema(allowableValues = {"jira", "servicenow", "mlflow", "monitoring"}))
       @PathVariable String source, @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers)
-      throws HttpRequestMethodNotSupportedException {
-    if (DELIVERIES.equals(source)) {
-      // the delivery log's address, not a source: POST is a method it does not take, as for any other address
-      throw new HttpRequestMethodNotSupportedException("POST", List.of("GET"));
-    }
+ {
     DeliveryAnswer answer = intake.receive(WebhookSource.fromPath(source), body == null ? new byte[0] : body, headers::getFirst);
     return answer.duplicate() ? ResponseEntity.ok(answer) : ResponseEntity.accepted().body(answer);
   }
