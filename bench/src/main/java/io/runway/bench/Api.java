@@ -62,8 +62,16 @@ final class Api {
   private final Map<String, String> authHeaders = new ConcurrentHashMap<>();
   final Map<String, EndpointStats> stats = new ConcurrentHashMap<>();
 
+  /** Authorization header per user; null = HTTP Basic as the demo user (embedded profile). */
+  private final java.util.function.Function<String, String> bearer;
+
   Api(String base) {
+    this(base, null);
+  }
+
+  Api(String base, java.util.function.Function<String, String> bearer) {
     this.base = base;
+    this.bearer = bearer;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -74,6 +82,11 @@ final class Api {
 
   String base() {
     return base;
+  }
+
+  /** A second client on the same app and identity (its own statistics). */
+  Api fresh() {
+    return new Api(base, bearer);
   }
 
   Response get(String label, String path, String user) {
@@ -124,7 +137,7 @@ final class Api {
           "Authorization",
           authHeaders.computeIfAbsent(
               user,
-              u -> "Basic " + Base64.getEncoder().encodeToString((u + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
+              u -> bearer != null ? bearer.apply(u) : "Basic " + Base64.getEncoder().encodeToString((u + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
     }
     return builder;
   }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,11 +18,14 @@ final class AppProcess implements AutoCloseable {
 
   final Process process;
   final int port;
+  /** The actuator's port: the app's own in the embedded profile, a separate one in the external profile. */
+  final int managementPort;
   final Path log;
 
-  private AppProcess(Process process, int port, Path log) {
+  private AppProcess(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
@@ -51,7 +55,18 @@ final class AppProcess implements AutoCloseable {
 
   static AppProcess start(String java, Path jar, String xmx, List<String> jvmArgs, List<String> extraArgs, Path log)
       throws IOException {
+    return start(java, jar, xmx, jvmArgs, extraArgs, Map.of(), log);
+  }
+
+  /**
+   * Starts the jar with extra environment variables. With {@code SPRING_PROFILES_ACTIVE=external} in
+   * {@code env}, the actuator gets its own free port ({@code RUNWAY_MANAGEMENT_PORT}).
+   */
+  static AppProcess start(String java, Path jar, String xmx, List<String> jvmArgs, List<String> extraArgs,
+      Map<String, String> env, Path log) throws IOException {
     int port = freePort();
+    boolean external = "external".equals(env.get("SPRING_PROFILES_ACTIVE"));
+    int managementPort = external ? freePort() : port;
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Xmx" + xmx);
@@ -63,8 +78,12 @@ final class AppProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // metrics are not exposed by default; the heap cross-check reads jvm.memory.used
     builder.environment().putIfAbsent("RUNWAY_ACTUATOR_ENDPOINTS", "health,info,metrics");
+    builder.environment().putAll(env);
+    if (external) {
+      builder.environment().put("RUNWAY_MANAGEMENT_PORT", String.valueOf(managementPort));
+    }
     Process process = builder.start();
-    AppProcess app = new AppProcess(process, port, log);
+    AppProcess app = new AppProcess(process, port, managementPort, log);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stop-runway"));
     return app;
   }
@@ -75,6 +94,9 @@ final class AppProcess implements AutoCloseable {
 
   /** Polls /actuator/health until 200; false on timeout or if the process died. */
   boolean awaitReady(Api api, long timeoutMillis) throws InterruptedException {
+    if (api == null || managementPort != port) {
+      api = new Api("http://localhost:" + managementPort);
+    }
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {

@@ -61,6 +61,8 @@ final class Driver {
 
   private final Api api;
   private final int pollMs;
+  /** Completions refused with 409 "cannot be approved yet" (data readiness before its metrics were read), retried. */
+  final AtomicInteger notYetActionable = new AtomicInteger();
 
   Driver(Api api, int pollMs) {
     this.api = api;
@@ -206,6 +208,14 @@ final class Driver {
       e.put("title", "t");
       e.put("uri", "https://example.org/e");
     });
+    if ("DATA_READINESS".equals(task.path("gate").asText())) {
+      // the local model registry holds no run for a bench initiative: the reviewer types the measurements in,
+      // within the policy's bounds (as the worker's end-to-end steps do)
+      ObjectNode metrics = body.putObject("metrics");
+      metrics.put("data_quality_score", 0.97);
+      metrics.put("null_rate", 0.01);
+      metrics.put("freshness_hours", 6.0);
+    }
     int given = already.size();
     for (int n = 1; n <= 2 && given < required; n++) {
       String user = group + "-" + n;
@@ -213,6 +223,15 @@ final class Driver {
         continue;
       }
       Api.Response r = api.post("POST /tasks/{id}/complete", "/api/v1/tasks/" + Api.enc(id) + "/complete", user, body);
+      // data readiness opens for approval only once the model registry's metrics are on the task: a
+      // reviewer who sees the task that early is told so (409) and tries again, as a person would
+      long notYetDeadline = System.currentTimeMillis() + TRANSITION_TIMEOUT_MS;
+      while (r.status() == 409 && r.body() != null && r.body().contains("cannot be approved yet")
+          && System.currentTimeMillis() < notYetDeadline) {
+        notYetActionable.incrementAndGet();
+        sleep(pollMs * 5L);
+        r = api.post("POST /tasks/{id}/complete (retry: not yet approvable)", "/api/v1/tasks/" + Api.enc(id) + "/complete", user, body);
+      }
       if (!r.ok()) {
         throw new Failed("complete " + id + " as " + user + ": " + r.brief());
       }

@@ -19,6 +19,11 @@ final class Options {
       usage: java -jar bench/target/runway-bench.jar [options]
 
         --start-app              start the worker jar as a child process (default)
+        --temporal MODE          dev (default): a real Temporal server (the CLI's `temporal server start-dev`, SQLite),
+                                 PostgreSQL and Runway as two processes (api, worker) in the external profile;
+                                 test: one embedded-profile process on the in-process test server (the old set-up)
+        --worker-env K=V         environment for the worker process in --temporal dev (repeatable),
+                                 e.g. --worker-env RUNWAY_WORKER_CACHE_SIZE=1000
         --jar PATH               worker jar (default: <root>/worker/target/runway-worker-*.jar)
         --xmx SIZE               heap of the started app (default 2g)
         --java PATH              java binary for the app and its jcmd (default: $JAVA_HOME/bin/java, else this JVM's)
@@ -59,9 +64,12 @@ final class Options {
       Set.of("--jar", "--xmx", "--java", "--app-arg", "--url", "--pid", "--launches", "--rate", "--risk-mix",
           "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out",
           "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight", "--seed", "--seed-tasks", "--samples",
-          "--concurrency", "--get-path", "--path-user", "--import-rows");
+          "--concurrency", "--get-path", "--path-user", "--import-rows", "--temporal", "--worker-env");
 
   boolean startApp = true;
+  /** dev: real Temporal server + external profile (api and worker processes); test: embedded profile. */
+  String temporal = "dev";
+  Map<String, String> workerEnv = new LinkedHashMap<>();
   Path jar;
   String xmx = "2g";
   String java;
@@ -84,6 +92,11 @@ final class Options {
   Path out;
   boolean dryRun;
   boolean help;
+
+  /** Runway on a real Temporal server, as api and worker processes the harness starts. */
+  boolean real() {
+    return startApp && temporal.equals("dev");
+  }
   boolean queries;
   int seed = 100_000;
   int seedTasks;
@@ -159,6 +172,19 @@ final class Options {
   private void set(String name, String value) {
     switch (name) {
       case "--jar" -> jar = Path.of(value);
+      case "--temporal" -> {
+        if (!value.equals("dev") && !value.equals("test")) {
+          throw new IllegalArgumentException("--temporal is dev (a real Temporal server) or test (the in-process test server), not " + value);
+        }
+        temporal = value;
+      }
+      case "--worker-env" -> {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("--worker-env takes NAME=VALUE, not " + value);
+        }
+        workerEnv.put(value.substring(0, eq), value.substring(eq + 1));
+      }
       case "--xmx" -> xmx = value;
       case "--java" -> java = value;
       case "--app-arg" -> appArgs.add(value);

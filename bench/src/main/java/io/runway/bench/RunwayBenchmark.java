@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,8 @@ public final class RunwayBenchmark {
   private final String runId = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000L, 36);
   private final Report report = new Report();
   private String java;
+  /** The real-server set-up while it runs (null on the test server). */
+  private RealSetup setup;
 
   RunwayBenchmark(Options options) {
     this.o = options;
@@ -92,10 +95,33 @@ public final class RunwayBenchmark {
     }
 
     AppProcess app = null;
+    RealSetup real = null;
     Api api;
     Long pid = o.pid;
     try {
-      if (o.startApp) {
+      if (o.real()) {
+        Optional<Path> cli = DevServer.cli();
+        if (cli.isEmpty()) {
+          System.err.println("No Temporal CLI found (RUNWAY_TEMPORAL_CLI, `temporal` on the PATH, or " + DevServer.TOOL_CACHES.getFirst()
+              + "). Install it, or run on the in-process test server with --temporal test.");
+          return 2;
+        }
+        Files.createDirectories(outDir);
+        System.out.println("Starting the Temporal dev server (" + cli.get() + "), PostgreSQL and the identity provider...");
+        real = RealSetup.start(cli.get(), outDir.resolve(stamp + "-temporal.log"));
+        setup = real;
+        System.out.printf("Temporal on %s, PostgreSQL on port %d%n", real.temporal.target(), real.db.port());
+        real.worker = startRunway(real, "worker", jar, outDir, o.workerEnv);
+        if (real.worker == null) {
+          return 3;
+        }
+        real.api = startRunway(real, "api", jar, outDir, Map.of());
+        if (real.api == null) {
+          return 3;
+        }
+        pid = real.worker.pid();
+        api = new Api("http://localhost:" + real.api.port, real.identity::bearer);
+      } else if (o.startApp) {
         Files.createDirectories(outDir);
         Path log = outDir.resolve(stamp + "-app.log");
         System.out.println("Starting " + jar + " with -Xmx" + o.xmx + " (log: " + log + ")");
@@ -126,11 +152,30 @@ public final class RunwayBenchmark {
         System.out.println("Stopping Runway (SIGTERM)...");
         app.close();
       }
+      if (real != null) {
+        System.out.println("Stopping Runway, PostgreSQL and the Temporal server...");
+        real.close();
+      }
     }
     Path file = outDir.resolve(stamp + ".txt");
     report.writeTo(file);
     System.out.println("\nReport written to " + file);
     return 0;
+  }
+
+  /** One Runway process in the external profile; null (after saying why) if it did not become ready. */
+  private AppProcess startRunway(RealSetup real, String roles, Path jar, Path outDir, Map<String, String> extraEnv) throws Exception {
+    Path log = outDir.resolve(stamp + "-" + roles + ".log");
+    System.out.println("Starting Runway " + roles + " process (external profile, -Xmx" + o.xmx + ", log: " + log + ")");
+    AppProcess process = AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+    long t0 = System.nanoTime();
+    if (!process.awaitReady(null, 180_000)) {
+      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + log);
+      return null;
+    }
+    System.out.printf("Runway %s ready in %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,
+        process.pid(), process.port, process.managementPort);
+    return process;
   }
 
   private void plan(Path jar, Path outDir) {
@@ -178,7 +223,7 @@ public final class RunwayBenchmark {
       report.line("  app JVM          pid %d: %s; GC %s; %s", pid, Machine.vmVersion(java, pid), Machine.gcName(java, pid),
           o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
     }
-    report.line("  app              %s", o.startApp ? "started by the harness (embedded default profile)" : o.url);
+    report.line("  app              %s", setupText());
     report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
         o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
     if (!o.jvmArgs.isEmpty()) {
@@ -192,7 +237,7 @@ public final class RunwayBenchmark {
     // ---- warm-up: the same calls on their own client, so none of it reaches the figures
     if (o.warmup > 0) {
       report.section("Warm-up (not measured)");
-      Api warmApi = new Api(api.base());
+      Api warmApi = api.fresh();
       Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
       long t0 = System.nanoTime();
       Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
@@ -208,6 +253,7 @@ public final class RunwayBenchmark {
     // ---- phase A
     report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
     long[] cpu0 = Machine.cpuJiffies();
+    markCpu();
     double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
     double own0 = Machine.ownCpuSeconds();
     Launcher.Result a = launcher.run("A", o.launches, o.rate);
@@ -233,9 +279,11 @@ public final class RunwayBenchmark {
       Map<String, Long> tiers = keys.stream().collect(Collectors.groupingBy(a.tierByKey::get, TreeMap::new, Collectors.counting()));
       report.line("  tiers            %s", tiers);
       cpu0 = Machine.cpuJiffies();
+      markCpu();
       app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
         own0 = Machine.ownCpuSeconds();
-      b = new Driver(api, o.pollMs).run(keys, o.reviewers);
+      Driver driver = new Driver(api, o.pollMs);
+      b = driver.run(keys, o.reviewers);
       cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
       report.line("  in production    %d of %d in %.1f s total", b.inProduction.get(), b.driven, b.elapsedNanos / 1e9);
       report.line("  next task visible (task completed -> next gate's task in the inbox)");
@@ -246,6 +294,8 @@ public final class RunwayBenchmark {
       report.line("  tasks completed per gate   %s", b.gateCounts());
       report.line("  integration tickets resolved %d; next task not (yet) in its group's own inbox query when confirmed: %d",
           b.ticketsResolved.get(), b.confirmMisses.get());
+      report.line("  completions refused as not yet approvable (data readiness before its metrics were read) and retried: %d",
+          driver.notYetActionable.get());
       if (!b.failures.isEmpty()) {
         report.line("  FAILED initiatives: %d", b.failures.size());
         b.failures.stream().limit(10).forEach(f -> report.line("    %s", f));
@@ -270,6 +320,7 @@ public final class RunwayBenchmark {
           int need = step - openWorkflows;
           if (need > 0) {
             cpu0 = Machine.cpuJiffies();
+            markCpu();
             app0 = Machine.cpuSeconds(pid);
             own0 = Machine.ownCpuSeconds();
             Launcher.Result c = launcher.run("C" + step, need, o.heapRate, o.heapMaxInFlight);
@@ -282,7 +333,7 @@ public final class RunwayBenchmark {
           long settle = awaitSettled(api);
           long heap = Machine.heapAfterGc(java, pid);
           long rss = Machine.rssKb(pid);
-          String actuator = actuatorHeap(api);
+          String actuator = actuatorHeap(setup != null ? new Api("http://localhost:" + setup.worker.managementPort) : api);
           report.line("  %6d open workflows (launched OK by this run, warm-up included): heap after GC %s, RSS %s%s%s", openWorkflows, Report.mib(heap),
               rss < 0 ? "?" : Report.mib(rss * 1024), actuator, settle < 0 ? "  [first-gate tasks still being created when measured]" : "");
           points.add(new long[] {openWorkflows, heap});
@@ -321,11 +372,12 @@ public final class RunwayBenchmark {
     if (pid != null) {
       report.line("  app JVM          pid %d: %s; %s", pid, Machine.vmVersion(java, pid), o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
     }
-    report.line("  app              %s%s", o.startApp ? "started by the harness (embedded default profile)" : o.url,
+    report.line("  app              %s%s", setupText(),
         o.startApp && o.seed > 0 ? ", read model seeded with " + o.seed + " initiatives / " + (o.seedTasks > 0 ? o.seedTasks : o.seed * 10L) + " tasks" : "");
     report.line("  parameters       %d samples per query at concurrency %d, extra paths %s%s, import %d rows",
         o.samples, o.concurrency, o.getPaths, o.loginForm ? " (form login as " + o.pathUser + ")" : "", o.importRows);
     long[] cpu0 = Machine.cpuJiffies();
+    markCpu();
     double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
     double own0 = Machine.ownCpuSeconds();
     long t0 = System.nanoTime();
@@ -351,7 +403,37 @@ public final class RunwayBenchmark {
     r.errorSamples.forEach(s -> report.line("    e.g. %s", s));
   }
 
+  private CpuMeter meter;
+  private Map<String, Double> cpuMark;
+  /** CPU seconds per process group over the phase the last cpuLine closed (real server only). */
+  Map<String, Double> lastCpu = Map.of();
+
+  private String setupText() {
+    if (setup != null) {
+      return "started by the harness: Temporal dev server " + setup.temporal.target() + " (SQLite), PostgreSQL :" + setup.db.port()
+          + ", Runway external profile as api pid " + setup.api.pid() + " + worker pid " + setup.worker.pid()
+          + (o.workerEnv.isEmpty() ? " (worker settings: application defaults)" : " (worker env " + o.workerEnv + ")");
+    }
+    return o.startApp ? "started by the harness (embedded default profile, in-process Temporal test server)" : o.url;
+  }
+
+  private void markCpu() {
+    if (setup != null && meter == null) {
+      RealSetup s = setup;
+      meter = new CpuMeter()
+          .group("runway api+worker", s::runwayPids)
+          .group("temporal server", () -> List.of(s.temporal.process.pid()))
+          .group("postgres", s.db::pids)
+          .group("harness", () -> List.of(ProcessHandle.current().pid()));
+    }
+    cpuMark = meter == null ? null : meter.sample();
+  }
+
   private void cpuLine(long[] before, double app0, double own0, Long pid, double seconds) {
+    if (meter != null && cpuMark != null) {
+      lastCpu = CpuMeter.delta(cpuMark, meter.sample());
+      report.line("  cpu (/proc)      %s over %.1f s", CpuMeter.format(lastCpu), seconds);
+    }
     double busy = Machine.busyPercent(before, Machine.cpuJiffies());
     double appCpu = pid == null || app0 < 0 ? -1 : Machine.cpuSeconds(pid) - app0;
     double own = Machine.ownCpuSeconds() - own0;

@@ -74,4 +74,37 @@ class ContractFindingsTest extends ApiTestSupport {
 
     assertProblem(response, 422);
   }
+
+  @Test
+  void anEmptyValueForAYesNoOrNumberParameterIsRefusedNotReadAsAbsent() {
+    assertProblem(api.get(PROGRAM_OFFICE, "/api/v1/tasks?overdue="), 400);
+    assertProblem(api.get(PROGRAM_OFFICE, "/api/v1/initiatives?page="), 400);
+    Api.Response emptyEnum = api.get(PROGRAM_OFFICE, "/api/v1/tasks?status=");
+    assertProblem(emptyEnum, 422);
+    assertThat(emptyEnum.json().path("errors").get(0).path("allowedValues").toString()).contains("OPEN");
+    assertThat(api.get(PROGRAM_OFFICE, "/api/v1/tasks?initiativeKey=").status()).as("text may be empty").isEqualTo(200);
+  }
+
+  @Test
+  void aFieldProblemWithoutAllowedValuesLeavesThemOut() {
+    Api.Response response = api.post(PROGRAM_OFFICE, "/api/v1/initiatives/any-key/withdraw", Map.of("reason", ""));
+
+    assertProblem(response, 422);
+    assertThat(response.json().path("errors").get(0).has("allowedValues")).isFalse();
+  }
+
+  @Test
+  void theDeliveryLogAdvertisesOnlyTheMethodsItTakes() {
+    java.net.http.HttpResponse<Void> response;
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      response = http.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/webhooks/deliveries"))
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin-1:demo".getBytes()))
+          .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+
+    assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET").doesNotContain("POST");
+  }
 }

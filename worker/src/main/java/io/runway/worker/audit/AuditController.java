@@ -1,5 +1,10 @@
 package io.runway.worker.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.runway.worker.security.AccessMatrix;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The audit trail for auditors and admins: verify the chain, export entries as JSON or CSV, a page at a time. */
+@Tag(name = "Audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -32,12 +38,19 @@ class AuditController {
     this.trail = trail;
   }
 
+  @Operation(summary = "Verify the audit trail",
+      description = "Recomputes the hash chain over every entry and says whether it is intact, and where it breaks if not.")
   @GetMapping("/verify")
   Verification verify(Authentication user) {
     AccessMatrix.AUDIT_VERIFY.require(Actors.of(user));
     return trail.verify();
   }
 
+  @Operation(summary = "Export the audit trail",
+      description = "Entries in order, a page at a time, optionally of one initiative and between from and to (an instant, or a UTC date). CSV with format=csv or Accept: text/csv, with the total in X-Total-Count and the next page in Link.")
+  @ApiResponse(responseCode = "200", description = "A page of entries.", content = {
+      @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
+      @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
   /**
    * Entries in seq order. {@code from}/{@code to}: an instant ({@code 2026-11-23T17:00:00Z}) or a UTC
    * date ({@code 2026-11-23}, which as {@code to} includes that whole day). CSV for {@code format=csv}

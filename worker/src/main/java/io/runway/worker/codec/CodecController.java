@@ -1,5 +1,10 @@
 package io.runway.worker.codec;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.runway.lifecycle.model.Actor;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /codec/encode and get the same shape back. Decoding shows everything an initiative holds, so only
  * auditors and admins may; encoding makes payloads the workers would accept, so only admins may.
  */
+@Tag(name = "Codec")
 @RestController
 @RequestMapping("/codec")
 class CodecController {
@@ -39,12 +45,19 @@ class CodecController {
     this.codec = codec;
   }
 
+  @Operation(summary = "Decode payloads",
+      description = "Temporal's remote codec protocol: the payloads as Temporal stores them (encrypted) in, readable out. Only auditors and admins may, as it shows everything an initiative holds.")
+  @ApiResponse(responseCode = "200", description = "The payloads, decrypted, in the same shape.", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Payloads")))
+  @ApiResponse(responseCode = "422", description = "A payload cannot be decrypted with any configured key.")
   @PostMapping(path = "/decode", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> decode(@RequestBody String body, Authentication user) {
     require(user, List.of(Groups.AUDITOR, Groups.ADMIN), "decode payloads");
     return run(body, codec::decode);
   }
 
+  @Operation(summary = "Encode payloads",
+      description = "Temporal's remote codec protocol: readable payloads in, encrypted with the current key out. Only admins may, as it makes payloads the workers accept.")
+  @ApiResponse(responseCode = "200", description = "The payloads, encrypted, in the same shape.", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Payloads")))
   @PostMapping(path = "/encode", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> encode(@RequestBody String body, Authentication user) {
     require(user, List.of(Groups.ADMIN), "encode payloads");

@@ -4,7 +4,10 @@ import io.runway.worker.codec.CodecKeys.InvalidCodecKeyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -37,6 +40,9 @@ final class KeyLoader {
                 + "<id>:<base64 of 32 random bytes> (e.g. codec-1:$(openssl rand -base64 32)), or RUNWAY_CODEC_KEYSTORE and "
                 + "RUNWAY_CODEC_KEYSTORE_PASSWORD. Every Runway process of a deployment needs the same keys.");
       }
+      if (properties.generatedKeyFile() != null && !properties.generatedKeyFile().isBlank()) {
+        return generatedOnce(Path.of(properties.generatedKeyFile()));
+      }
       String id = "ephemeral-" + HexFormat.of().formatHex(random(4));
       log.warn("No payload encryption key configured: generated key '{}' for this process only. Payloads it encrypts "
           + "cannot be read after a restart (the embedded profile loses its Temporal history then anyway).", id);
@@ -45,6 +51,35 @@ final class KeyLoader {
     CodecKeys loaded = CodecKeys.of(keys, properties.currentKeyId());
     log.info("Temporal payloads are encrypted with key '{}'; keys known for reading: {}", loaded.currentId(), loaded.ids());
     return loaded;
+  }
+
+  /**
+   * The key a local run generated on its first start, read back on every later one: without it the
+   * payloads in the kept Temporal history could not be decrypted after a restart. Created readable by
+   * this user only.
+   */
+  static CodecKeys generatedOnce(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        String id = "local-" + HexFormat.of().formatHex(random(4));
+        String line = id + ":" + Base64.getEncoder().encodeToString(random(CodecKeys.KEY_BYTES)) + "\n";
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(temporary);
+        }
+        Files.writeString(temporary, line, StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        log.info("Generated payload encryption key '{}' for this data directory, kept in {} (back it up with the data)", id, file);
+      }
+      Map.Entry<String, byte[]> entry = parseEntry(Files.readString(file, StandardCharsets.US_ASCII).trim());
+      log.info("Temporal payloads are encrypted with key '{}' from {}", entry.getKey(), file);
+      return CodecKeys.of(Map.of(entry.getKey(), entry.getValue()), entry.getKey());
+    } catch (IOException e) {
+      throw new InvalidCodecKeyException("The payload key file " + file + " cannot be read or written: " + e.getMessage(), e);
+    }
   }
 
   static Map.Entry<String, byte[]> parseEntry(String entry) {

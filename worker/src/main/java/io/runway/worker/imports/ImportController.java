@@ -1,5 +1,10 @@
 package io.runway.worker.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import java.io.IOException;
@@ -26,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/v1/initiatives/import} (a multipart upload in the part {@code file}, or the file as
  * the raw body), {@code GET /api/v1/imports/{id}} for progress, and the downloadable templates.
  */
+@Tag(name = "Imports")
 @RestController
 class ImportController {
 
@@ -37,6 +43,9 @@ class ImportController {
     this.imports = imports;
   }
 
+  @Operation(summary = "Import initiatives",
+      description = "Starts an import of a CSV or JSON inventory: each row is a launch with the same rules, idempotent by key, so an import sent twice creates nothing twice. Send the file in the multipart part file, or as the raw body in its own type (text/csv or application/json); format=csv|json when neither the type nor fileName says which. Rows are checked one by one: a broken row is reported in errors and the others go on.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the import runs; Location is where to follow it.", useReturnTypeSchema = true)
   @PostMapping(path = "/api/v1/initiatives/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ImportJob> upload(
       @RequestPart(name = "file", required = false) MultipartFile file,
@@ -54,6 +63,9 @@ class ImportController {
    * another site cannot send without the browser asking Runway first (a CORS preflight it refuses).
    * text/plain, which such a form can send, is a 415 like any other type.
    */
+  @Operation(summary = "Import initiatives",
+      description = "Starts an import of a CSV or JSON inventory: each row is a launch with the same rules, idempotent by key, so an import sent twice creates nothing twice. Send the file in the multipart part file, or as the raw body in its own type (text/csv or application/json); format=csv|json when neither the type nor fileName says which. Rows are checked one by one: a broken row is reported in errors and the others go on.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the import runs; Location is where to follow it.", useReturnTypeSchema = true)
   @PostMapping(path = "/api/v1/initiatives/import", consumes = {"text/csv", "application/json"})
   ResponseEntity<ImportJob> raw(
       @RequestBody(required = false) byte[] body,
@@ -65,11 +77,18 @@ class ImportController {
     return accepted(imports.start(fileName, resolved, body, Actors.of(user)));
   }
 
+  @Operation(summary = "Follow an import",
+      description = "How far the import has got: rows processed, launched, already present and failed, with each failed row's reason.")
   @GetMapping("/api/v1/imports/{id}")
   ImportJob progress(@PathVariable String id, Authentication user) {
     return imports.progress(id, Actors.of(user));
   }
 
+  @Operation(summary = "Download the import template",
+      description = "An empty file in the chosen format with every column (CSV) or field (JSON) an import reads.")
+  @ApiResponse(responseCode = "200", description = "The template, as an attachment.", content = {
+      @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+      @Content(mediaType = "application/json", schema = @Schema(type = "string"))})
   @GetMapping("/api/v1/initiatives/import/template")
   ResponseEntity<String> template(@RequestParam(defaultValue = "csv") String format) {
     ImportFormat resolved = parse(format);

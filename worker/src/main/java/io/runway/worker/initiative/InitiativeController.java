@@ -1,5 +1,8 @@
 package io.runway.worker.initiative;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Initiatives")
 @RestController
 @RequestMapping("/api/v1/initiatives")
 class InitiativeController {
@@ -43,12 +47,18 @@ class InitiativeController {
     this.ownerLinks = ownerLinks;
   }
 
+  @Operation(summary = "Launch an initiative",
+      description = "Starts the initiative's lifecycle from its request: intake checks it, then the gates its risk tier requires open as review tasks. Idempotent by key: the same request again answers 201 with the same initiative; a different request under a key in use answers 409.")
+  @ApiResponse(responseCode = "201", description = "Launched (or launched before with this same request); Location names it.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The key was already launched with a different request: choose another key, or resend the original.")
   @PostMapping
   ResponseEntity<LaunchResponse> launch(@Valid @RequestBody LaunchBody body, Authentication user) {
     LaunchResponse launched = launches.launch(body.toRequest(), Actors.of(user));
     return ResponseEntity.created(URI.create(launched.links().get("self"))).body(launched);
   }
 
+  @Operation(summary = "List initiatives",
+      description = "A page of initiatives, filtered by stage, risk tier, owner, business unit, stalled (no move for stalledDays days) or mine (those the caller owns).")
   @GetMapping
   PageResult<InitiativeSummary> list(
       @RequestParam(required = false) Stage stage,
@@ -67,6 +77,8 @@ class InitiativeController {
         new InitiativeFilter(stage, riskTier, owner, businessUnit, stalled, days, ownedBy), Paging.of(page, size));
   }
 
+  @Operation(summary = "Read an initiative",
+      description = "Its request, stage, gates, tasks, evidence and timeline; the content of other groups' tasks is left out.")
   /** What the caller may read of it: other groups' task content is left out ({@link ReaderView}). */
   @GetMapping("/{key}")
   InitiativeDetail get(@PathVariable String key, Authentication user) {
@@ -75,28 +87,48 @@ class InitiativeController {
     return detail.withOwnerLinks(ownerLinks.of(detail.view().request().owners()));
   }
 
+  @Operation(summary = "Attach evidence",
+      description = "Adds an http(s) link with its kind and title (and optionally its SHA-256) to a gate of the initiative; reviewers see it on their task.")
+  @ApiResponse(responseCode = "200", description = "Attached: the initiative as it is now.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The initiative has ended (or is not where this applies): the detail says why.")
   @PostMapping("/{key}/evidence")
   InitiativeView attachEvidence(@PathVariable String key, @Valid @RequestBody EvidenceBody body, Authentication user) {
     return commands.attachEvidence(key, body, Actors.of(user));
   }
 
+  @Operation(summary = "Reclassify an initiative",
+      description = "Changes the risk tier, with the reason kept on the record: gates the new tier needs open, gates it no longer needs are cancelled.")
+  @ApiResponse(responseCode = "200", description = "Reclassified: the initiative as it is now.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The initiative has ended (or is not where this applies): the detail says why.")
   @PostMapping("/{key}/reclassify")
   InitiativeView reclassify(@PathVariable String key, @Valid @RequestBody ReclassifyBody body, Authentication user) {
     return commands.reclassify(key, body, Actors.of(user));
   }
 
+  @Operation(summary = "Withdraw an initiative",
+      description = "Ends the initiative before production, with the reason kept on the record; its open tasks are cancelled.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow withdraws it.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The initiative has already ended.")
   @PostMapping("/{key}/withdraw")
   ResponseEntity<Accepted> withdraw(@PathVariable String key, @Valid @RequestBody ReasonBody body, Authentication user) {
     commands.withdraw(key, body.reason(), Actors.of(user));
     return ResponseEntity.accepted().body(new Accepted(key, "withdraw", null));
   }
 
+  @Operation(summary = "Retire an initiative",
+      description = "Ends an initiative that is in production, with the reason kept on the record.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow retires it.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The initiative is not in production.")
   @PostMapping("/{key}/retire")
   ResponseEntity<Accepted> retire(@PathVariable String key, @Valid @RequestBody ReasonBody body, Authentication user) {
     commands.retire(key, body.reason(), Actors.of(user));
     return ResponseEntity.accepted().body(new Accepted(key, "retire", null));
   }
 
+  @Operation(summary = "Report a production event",
+      description = "A drift alert, an incident or a new model version of an initiative in production; the same eventId again is recognised, so a retry is safe.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow handles the event; eventId names it.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The initiative is not in production.")
   @PostMapping("/{key}/events")
   ResponseEntity<Accepted> productionEvent(
       @PathVariable String key, @Valid @RequestBody EventBody body, Authentication user) {

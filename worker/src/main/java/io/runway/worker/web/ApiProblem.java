@@ -1,12 +1,14 @@
 package io.runway.worker.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** A refusal the API explains to the caller; rendered as problem+json by {@link ApiExceptionHandler}. */
 public class ApiProblem extends RuntimeException {
 
-  /** One field that is wrong and why; {@code allowedValues} is set for enumerations. */
+  /** One field that is wrong and why; {@code allowedValues} is set for enumerations (and left out otherwise). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FieldProblem(String field, String message, List<String> allowedValues) {
     public FieldProblem(String field, String message) {
       this(field, message, null);
