@@ -29,7 +29,7 @@ final class ConfigurationReference {
 
   record Key(String name, String env, Map<String, String> defaults, String description) {}
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\[\\]-]+):([^}]*)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\[\\]-]+):(.*)}");
   private static final List<String> PROFILES = List.of("default", "embedded", "external");
 
   private ConfigurationReference() {}
@@ -66,7 +66,8 @@ final class ConfigurationReference {
       Matcher m = PLACEHOLDER.matcher(value);
       if (m.matches() && m.group(1).matches("[A-Z0-9_]+")) {
         env = env == null ? m.group(1) : env;
-        defaults.put(profile, m.group(2));
+        // the default may itself hold a placeholder: ${RUNWAY_DATA_DIR:${user.home}/.runway}
+        defaults.put(profile, value.substring(value.indexOf(':') + 1, value.length() - 1));
       } else {
         defaults.put(profile, value);
       }
@@ -213,9 +214,9 @@ final class ConfigurationReference {
         cells.add(profile + ": " + value(value));
       }
     }
-    if (base == null && cells.size() > 1) {
-      cells.removeFirst();
-      return String.join("; ", cells) + "; elsewhere none";
+    if (base == null) { // set only in a profile: name the profiles that give it a value
+      List<String> set = cells.subList(1, cells.size()).stream().filter(c -> !c.endsWith(": none")).toList();
+      return set.isEmpty() ? "none" : String.join("; ", set);
     }
     return cells.size() == 1 ? cells.getFirst() : cells.getFirst() + " (" + String.join("; ", cells.subList(1, cells.size())) + ")";
   }
