@@ -161,6 +161,24 @@ class ValueApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aWithdrawnPilotTakesNoMoreFiguresAndSaysWhy() {
+    String key = uniqueKey("value-withdrawn");
+    launch(key, "MINIMAL");
+    assertThat(kpi(PROGRAM_OFFICE, key, figure(month(0), 1)).status()).as("a pilot figure is taken").isEqualTo(201);
+    assertThat(api.post(PROGRAM_OFFICE, "/api/v1/initiatives/" + key + "/withdraw", Map.of("reason", "no sponsor")).status())
+        .isEqualTo(202);
+    new Lifecycles(this, key).when(v -> "WITHDRAWN".equals(v.path("stage").asString()));
+    String before = value(key).toString();
+
+    Api.Response refused = kpi(PROGRAM_OFFICE, key, figure(month(0), 2));
+
+    assertProblem(refused, 409);
+    assertThat(refused.detail()).contains("WITHDRAWN").contains("no sponsor");
+    assertProblem(cost(PROGRAM_OFFICE, key, Map.of("period", month(0), "amount", 10, "currency", "EUR")), 409);
+    assertThat(value(key).toString()).as("nothing recorded").isEqualTo(before);
+  }
+
+  @Test
   void dataReadinessIsNotApprovedOnMissingMetricsWithoutAnExceptionTheBoardApproved() {
     String key = uniqueKey("value-ready");
     launch(key, "MINIMAL");
