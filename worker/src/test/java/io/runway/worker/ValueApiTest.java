@@ -161,6 +161,51 @@ class ValueApiTest extends ApiTestSupport {
   }
 
   @Test
+  void attainmentAndCostToBudgetAreScrapedPerInitiative() throws InterruptedException {
+    String key = uniqueKey("value-gauges");
+    launch(key, "MINIMAL");
+    // baseline 48 h, target 12 h: 30 h is half way; 600 of a 1,200 EUR monthly budget is a ratio of 0.5
+    assertThat(kpi(PROGRAM_OFFICE, key, figure(month(0), 30)).status()).isEqualTo(201);
+    assertThat(cost(PROGRAM_OFFICE, key, Map.of("period", month(0), "amount", 600, "currency", "EUR")).status()).isEqualTo(201);
+
+    // the gauges refresh from the read model every ValueGauges.REFRESH_SECONDS (30 s)
+    Instant deadline = Instant.now().plusSeconds(45);
+    String attainment = null;
+    String ratio = null;
+    while ((attainment == null || ratio == null) && Instant.now().isBefore(deadline)) {
+      String scrape = api.get(null, "/actuator/prometheus").raw();
+      attainment = sample(scrape, "runway_kpi_attainment_percent{", key);
+      ratio = sample(scrape, "runway_cost_to_budget_ratio{", key);
+      Thread.sleep(500);
+    }
+    assertThat(attainment).as("attainment of " + key).isNotNull().contains("kpi=\"cycle time\"").endsWith(" 50.0");
+    assertThat(ratio).as("cost to budget of " + key).isNotNull().endsWith(" 0.5");
+  }
+
+  private static String sample(String scrape, String series, String key) {
+    return scrape.lines().filter(line -> line.startsWith(series) && line.contains("initiative=\"" + key + "\""))
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void aWithdrawnPilotTakesNoMoreFiguresAndSaysWhy() {
+    String key = uniqueKey("value-withdrawn");
+    launch(key, "MINIMAL");
+    assertThat(kpi(PROGRAM_OFFICE, key, figure(month(0), 1)).status()).as("a pilot figure is taken").isEqualTo(201);
+    assertThat(api.post(PROGRAM_OFFICE, "/api/v1/initiatives/" + key + "/withdraw", Map.of("reason", "no sponsor")).status())
+        .isEqualTo(202);
+    new Lifecycles(this, key).when(v -> "WITHDRAWN".equals(v.path("stage").asString()));
+    String before = value(key).toString();
+
+    Api.Response refused = kpi(PROGRAM_OFFICE, key, figure(month(0), 2));
+
+    assertProblem(refused, 409);
+    assertThat(refused.detail()).contains("WITHDRAWN").contains("no sponsor");
+    assertProblem(cost(PROGRAM_OFFICE, key, Map.of("period", month(0), "amount", 10, "currency", "EUR")), 409);
+    assertThat(value(key).toString()).as("nothing recorded").isEqualTo(before);
+  }
+
+  @Test
   void dataReadinessIsNotApprovedOnMissingMetricsWithoutAnExceptionTheBoardApproved() {
     String key = uniqueKey("value-ready");
     launch(key, "MINIMAL");

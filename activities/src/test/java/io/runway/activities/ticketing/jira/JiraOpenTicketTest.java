@@ -2,6 +2,7 @@ package io.runway.activities.ticketing.jira;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -115,6 +117,33 @@ class JiraOpenTicketTest extends JiraStubbedTest {
     assertThat(adapter.openTicket(REQUEST).id()).isEqualTo("SEC-7");
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a refused create made nothing to wait for").isLessThan(SEARCH_LAG);
+  }
+
+  @Test
+  void anIssueSearchDidNotShowBeforeTheCreateWinsAndTheNewOneIsRelabelledAsADuplicate() {
+    // an attempt Runway lost track of made SEC-5 (id 10041); search lags and shows it only after this create
+    String earlier = issueBean("10041", "SEC-5", LABEL, REQUEST_KEY);
+    jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).inScenario("lag").whenScenarioStateIs(STARTED)
+        .willReturn(json(200, searchResult())));
+    jira.stubFor(post(urlEqualTo("/rest/api/3/issue")).inScenario("lag").whenScenarioStateIs(STARTED)
+        .willReturn(json(201, created("SEC-7"))).willSetStateTo("indexed"));
+    jira.stubFor(post(urlEqualTo(JiraApi.SEARCH)).inScenario("lag").whenScenarioStateIs("indexed")
+        .willReturn(json(200, searchResult(issueBean("10042", "SEC-7", LABEL, REQUEST_KEY), earlier))));
+    jira.stubFor(put(urlEqualTo("/rest/api/3/issue/SEC-7")).willReturn(aResponse().withStatus(204)));
+    jira.stubFor(post(urlEqualTo("/rest/api/3/issue/SEC-7/comment")).willReturn(json(201, "{\"id\":\"1\"}")));
+    jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/10041")).willReturn(json(200, earlier)));
+
+    TicketRef ticket = adapter.openTicket(REQUEST);
+
+    assertThat(ticket.id()).as("the earlier issue is the request's ticket").isEqualTo("SEC-5");
+    jira.verify(1, putRequestedFor(urlEqualTo("/rest/api/3/issue/SEC-7")).withRequestBody(equalToJson(
+        "{\"update\":{\"labels\":[{\"remove\":\"" + LABEL + "\"},{\"add\":\"runway-duplicate\"}]}}")));
+    assertThat(jira.findAll(postRequestedFor(urlEqualTo("/rest/api/3/issue/SEC-7/comment"))).getFirst().getBodyAsString())
+        .contains("Duplicate of SEC-5");
+    // asked again, the recorded id is the earlier issue's: nothing is created or relabelled twice
+    assertThat(adapter.openTicket(REQUEST).id()).isEqualTo("SEC-5");
+    jira.verify(1, postRequestedFor(urlEqualTo("/rest/api/3/issue")));
+    jira.verify(1, putRequestedFor(urlEqualTo("/rest/api/3/issue/SEC-7")));
   }
 
   @Test
