@@ -31,12 +31,15 @@ final class RunwayProcess implements AutoCloseable {
   final int port;
   final Path log;
   final Api api;
+  /** Where /actuator answers: the app's own port, or RUNWAY_MANAGEMENT_PORT in the external profile. */
+  final Api health;
 
-  private RunwayProcess(Process process, int port, Path log) {
+  private RunwayProcess(Process process, int port, int healthPort, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
     this.api = new Api(port);
+    this.health = new Api(healthPort);
   }
 
   /** The Temporal CLI (RUNWAY_TEMPORAL_CLI, `temporal` on the PATH, or the project's tool cache), or skip/fail. */
@@ -98,7 +101,8 @@ final class RunwayProcess implements AutoCloseable {
     builder.environment().put("RUNWAY_LOG_FORMAT", "");
     Process process = builder.start();
     process.getOutputStream().close();
-    return new RunwayProcess(process, port, log);
+    String management = env.get("RUNWAY_MANAGEMENT_PORT");
+    return new RunwayProcess(process, port, management == null ? port : Integer.parseInt(management), log);
   }
 
   /** Waits until readiness answers 200; fails with the log's tail when the process dies or takes too long. */
@@ -109,7 +113,7 @@ final class RunwayProcess implements AutoCloseable {
         throw new AssertionError("Runway exited with " + process.exitValue() + " before it was ready:\n" + tail(60));
       }
       try {
-        if (api.get(null, "/actuator/health/readiness").status() == 200) {
+        if (health.get(null, "/actuator/health/readiness").status() == 200) {
           return this;
         }
       } catch (RuntimeException notYet) {
