@@ -107,4 +107,12 @@ class ContractFindingsTest extends ApiTestSupport {
 
     assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET").doesNotContain("POST");
   }
+
+  @Test
+  void anUnreadableAcceptHeaderOnTheAuditExportIsNotAcceptableRatherThanAFailure() {
+    Api.Response response = api.send("auditor-1", "GET", "/api/v1/audit", HttpRequest.BodyPublishers.noBody(), null,
+        Map.of("Accept", "CH"));
+
+    assertProblem(response, 406);
+  }
 }
