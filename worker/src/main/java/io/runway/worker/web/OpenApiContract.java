@@ -104,11 +104,12 @@ class OpenApiContract {
             .minItems(1))
         .required(List.of("title", "status", "detail", "errors")));
     components.addSchemas("Payloads", new ObjectSchema()
-        .description("Temporal payloads in proto3 JSON: metadata values and data are base64.")
-        .addProperty("payloads", new ArraySchema().items(new ObjectSchema()
-            .addProperty("metadata", new ObjectSchema().additionalProperties(new StringSchema().format("byte")))
-            .addProperty("data", new StringSchema().format("byte")))
-            .description("Left out when there are none (proto3 JSON).")));
+        .description("Temporal payloads in proto3 JSON: metadata values and data are base64; null or left out "
+            + "means empty.")
+        .addProperty("payloads", orNull(new ArraySchema().items(new ObjectSchema()
+            .addProperty("metadata", orNull(new ObjectSchema().additionalProperties(new StringSchema().format("byte"))))
+            .addProperty("data", orNull(new StringSchema().format("byte"))))
+            .description("Left out when there are none (proto3 JSON)."))));
     components.getSchemas().forEach((name, schema) -> {
       if (!OWN_SCHEMAS.contains(name)) {
         absentIsNull(schema);
