@@ -115,4 +115,16 @@ class ContractFindingsTest extends ApiTestSupport {
 
     assertProblem(response, 406);
   }
+
+  @Test
+  void anImportRowWithANulInAFieldNameOrKeyIsReportedNotAFailure() {
+    String file = "[{\"key\":\"nul\\u0000key\",\"name\":\"x\"},{\"bad\\u0000field\":1,\"key\":\"ok-key\",\"name\":\"y\"}]";
+
+    Api.Response response = api.send(PROGRAM_OFFICE, "POST", "/api/v1/initiatives/import",
+        HttpRequest.BodyPublishers.ofString(file), "application/json");
+
+    assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    assertThat(response.json().path("failed").asInt()).isEqualTo(2);
+    assertThat(response.raw()).contains("\\\\u0000");
+  }
 }
