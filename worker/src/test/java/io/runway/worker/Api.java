@@ -65,7 +65,7 @@ final class Api {
     return send(user, method, path, body, contentType, Map.of());
   }
 
-  private Response send(
+  Response send(
       String user, String method, String path, BodyPublisher body, String contentType, Map<String, String> headers) {
     // far above any answer the API gives (at most runway.api.temporal-timeout): a hung request fails the test
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)

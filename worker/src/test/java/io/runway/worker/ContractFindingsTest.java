@@ -107,4 +107,24 @@ class ContractFindingsTest extends ApiTestSupport {
 
     assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET").doesNotContain("POST");
   }
+
+  @Test
+  void anUnreadableAcceptHeaderOnTheAuditExportIsNotAcceptableRatherThanAFailure() {
+    Api.Response response = api.send("auditor-1", "GET", "/api/v1/audit", HttpRequest.BodyPublishers.noBody(), null,
+        Map.of("Accept", "CH"));
+
+    assertProblem(response, 406);
+  }
+
+  @Test
+  void anImportRowWithANulInAFieldNameOrKeyIsReportedNotAFailure() {
+    String file = "[{\"key\":\"nul\\u0000key\",\"name\":\"x\"},{\"bad\\u0000field\":1,\"key\":\"ok-key\",\"name\":\"y\"}]";
+
+    Api.Response response = api.send(PROGRAM_OFFICE, "POST", "/api/v1/initiatives/import",
+        HttpRequest.BodyPublishers.ofString(file), "application/json");
+
+    assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    assertThat(response.json().path("failed").asInt()).isEqualTo(2);
+    assertThat(response.raw()).contains("\\\\u0000");
+  }
 }

@@ -12,6 +12,8 @@ import io.runway.worker.web.PageResult;
 import io.runway.worker.web.Paging;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -96,7 +98,16 @@ class AuditController {
         default -> throw ApiProblem.invalid("format", "must be json or csv");
       };
     }
-    return accept != null && MediaType.parseMediaTypes(accept).stream()
-        .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(TEXT_CSV));
+    if (accept == null) {
+      return false;
+    }
+    List<MediaType> accepted;
+    try {
+      accepted = MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException e) {
+      throw new ApiProblem(HttpStatus.NOT_ACCEPTABLE, "The Accept header cannot be read (" + e.getMessage()
+          + "); send Accept: application/json or text/csv, or format=json|csv.", null);
+    }
+    return accepted.stream().anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(TEXT_CSV));
   }
 }

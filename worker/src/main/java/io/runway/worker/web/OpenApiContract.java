@@ -104,16 +104,63 @@ class OpenApiContract {
             .minItems(1))
         .required(List.of("title", "status", "detail", "errors")));
     components.addSchemas("Payloads", new ObjectSchema()
-        .description("Temporal payloads in proto3 JSON: metadata values and data are base64.")
-        .addProperty("payloads", new ArraySchema().items(new ObjectSchema()
-            .addProperty("metadata", new ObjectSchema().additionalProperties(new StringSchema().format("byte")))
-            .addProperty("data", new StringSchema().format("byte"))))
-        .required(List.of("payloads")));
+        .description("Temporal payloads in proto3 JSON: metadata values and data are base64; null or left out "
+            + "means empty.")
+        .addProperty("payloads", orNull(new ArraySchema().items(new ObjectSchema()
+            .addProperty("metadata", orNull(new ObjectSchema().additionalProperties(new StringSchema().format("byte"))))
+            .addProperty("data", orNull(new StringSchema().format("byte"))))
+            .description("Left out when there are none (proto3 JSON)."))));
+    components.getSchemas().forEach((name, schema) -> {
+      if (!OWN_SCHEMAS.contains(name)) {
+        absentIsNull(schema);
+      }
+    });
     if (api.getPaths() == null) {
       return;
     }
     api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
         document(path, method, operation)));
+  }
+
+  private static final java.util.Set<String> OWN_SCHEMAS = java.util.Set.of(PROBLEM, VALIDATION_PROBLEM, "FieldProblem", "Payloads");
+
+  /**
+   * A field the generator does not mark required may be absent from a request, and Runway's answers
+   * write it as {@code null} then: the document says so (OpenAPI 3.1: {@code null} among the types), or
+   * a client generated from it would refuse Runway's own answers.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  static void absentIsNull(Schema<?> schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+    Map<String, Schema> properties = (Map) schema.getProperties();
+    properties.replaceAll((name, property) -> required.contains(name) ? property : orNull(property));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema orNull(Schema property) {
+    boolean simple = property.get$ref() == null && property.getEnum() == null && property.getAnyOf() == null
+        && property.getOneOf() == null && property.getAllOf() == null;
+    java.util.Set<String> types = property.getTypes();
+    if (simple && types != null && !types.isEmpty()) {
+      if (!types.contains("null")) {
+        java.util.Set<String> withNull = new java.util.LinkedHashSet<>(types);
+        withNull.add("null");
+        property.setTypes(withNull);
+      }
+      return property;
+    }
+    if (property.getAnyOf() != null && property.getAnyOf().stream()
+        .anyMatch(s -> s instanceof Schema<?> one && one.getTypes() != null && one.getTypes().contains("null"))) {
+      return property;
+    }
+    Schema nothing = new Schema<>();
+    nothing.setTypes(java.util.Set.of("null"));
+    Schema either = new Schema<>();
+    either.setAnyOf(List.of(property, nothing));
+    return either;
   }
 
   private static ObjectSchema problemSchema(String description) {
@@ -156,6 +203,17 @@ class OpenApiContract {
           .schema(new ObjectSchema().description("The sender's event as it sends it (a Jira or ServiceNow webhook, an "
               + "MLflow model-version event, an Alertmanager notification); the signature covers these exact bytes."))));
     }
+    if (path.equals("/api/v1/initiatives/import") && hasBody) {
+      Schema<?> row = new Schema<>().$ref("#/components/schemas/LaunchBody");
+      Schema<?> rows = new ArraySchema().items(row).minItems(1);
+      operation.getRequestBody().getContent().addMediaType("application/json", new MediaType().schema(new Schema<>()
+          .description("The initiatives as a JSON array of launch requests (or an object whose initiatives is that "
+              + "array), as in the JSON template. A row that is not a valid launch request is reported in the import's "
+              + "errors and the other rows go on.")
+          .anyOf(List.of(rows, new ObjectSchema().addProperty("initiatives", rows).required(List.of("initiatives"))))));
+      operation.getRequestBody().getContent().addMediaType("text/csv", new MediaType().schema(new StringSchema()
+          .description("The initiatives as CSV with a header row, as in the CSV template.")));
+    }
     if (codec && hasBody) {
       operation.getRequestBody().required(true).content(new Content().addMediaType("application/json",
           new MediaType().schema(new Schema<>().$ref("#/components/schemas/Payloads"))));
@@ -163,6 +221,8 @@ class OpenApiContract {
     Map<Integer, String> refusals = new TreeMap<>();
     refusals.put(400, "The request cannot be read: a malformed URL, parameter or body (malformed JSON, a field of "
         + "the wrong type or one the request does not have).");
+    refusals.put(406, "None of the types the Accept header names is one this operation answers in (or the header "
+        + "cannot be read); the detail lists those it does.");
     if (signed) {
       refusals.put(401, "The signature header is missing or does not match the body, or no secret is configured for "
           + "this source.");
@@ -253,6 +313,7 @@ class OpenApiContract {
       case 401 -> "Authentication required: send HTTP Basic credentials of a Runway user.";
       case 403 -> "Only program-office may launch an initiative; security-1 is in [security].";
       case 404 -> "No initiative with key 'fraud-scoring'.";
+      case 406 -> "Acceptable representations: [application/json, application/*+json].";
       case 413 -> "The request body is larger than 256 KiB; send a smaller body.";
       case 415 -> "Content-Type 'text/plain' is not accepted here; send one of [application/json].";
       case 422 -> "Invalid values: riskTier is required (one of MINIMAL, LIMITED, HIGH, PROHIBITED)";
