@@ -76,7 +76,7 @@ public final class RunwayBenchmark {
 
   int run() throws Exception {
     java = o.java != null ? o.java : defaultJava();
-    Path outDir = o.out != null ? o.out : root.resolve("bench-results");
+    outDir = o.out != null ? o.out : root.resolve("bench-results");
     Path jar = o.jar;
     if (o.startApp && jar == null) {
       jar = AppProcess.findJar(root);
@@ -231,81 +231,97 @@ public final class RunwayBenchmark {
     }
 
     Launcher launcher = new Launcher(api, runId, o.riskMix);
+    if (setup != null) {
+      report.line("  comparison       engines %s; P1 knee steps %s/s of %.0f s each; drive %d; risk mix %s", o.engines, o.kneeRates, o.kneeSeconds,
+          o.drive, o.riskMixText());
+    }
     List<String[]> checks = new ArrayList<>();
     int openWorkflows = 0;
 
-    // ---- warm-up: the same calls on their own client, so none of it reaches the figures
-    if (o.warmup > 0) {
-      report.section("Warm-up (not measured)");
-      Api warmApi = api.fresh();
-      Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
-      long t0 = System.nanoTime();
-      Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
-      openWorkflows += w.created.get();
-      List<String> wk = w.createdKeysInOrder();
-      Driver.Result wd = new Driver(warmApi, o.pollMs).run(wk.subList(0, Math.min(5, wk.size())), Math.min(5, o.reviewers));
-      report.line("  %d launches (%s, POST p50 %s), %d/%d driven to production, in %.1f s", o.warmup, w.statusCounts(),
-          Report.ms(w.latencyMicros.getValueAtPercentile(50)), wd.inProduction.get(), wd.driven, (System.nanoTime() - t0) / 1e9);
-      wd.failures.stream().limit(3).forEach(f -> report.line("    failed: %s", f));
-      awaitSettled(api);
-    }
+    long[] cpu0;
+    double app0;
+    double own0;
+    ComparisonRun comparison = null;
+    if (setup != null) {
+      comparison = new ComparisonRun(o, report, setup, runId, java, outDir, stamp);
+      comparison.run(api);
+      openWorkflows = comparison.runwayOpen;
+      // the heap phase launches on keys of its own
+      launcher = new Launcher(api, runId + "h", o.riskMix);
+    } else {
+      // ---- warm-up: the same calls on their own client, so none of it reaches the figures
+      if (o.warmup > 0) {
+        report.section("Warm-up (not measured)");
+        Api warmApi = api.fresh();
+        Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
+        long t0 = System.nanoTime();
+        Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
+        openWorkflows += w.created.get();
+        List<String> wk = w.createdKeysInOrder();
+        Driver.Result wd = new Driver(warmApi, o.pollMs).run(wk.subList(0, Math.min(5, wk.size())), Math.min(5, o.reviewers));
+        report.line("  %d launches (%s, POST p50 %s), %d/%d driven to production, in %.1f s", o.warmup, w.statusCounts(),
+            Report.ms(w.latencyMicros.getValueAtPercentile(50)), wd.inProduction.get(), wd.driven, (System.nanoTime() - t0) / 1e9);
+        wd.failures.stream().limit(3).forEach(f -> report.line("    failed: %s", f));
+        awaitSettled(api);
+      }
 
-    // ---- phase A
-    report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
-    long[] cpu0 = Machine.cpuJiffies();
-    markCpu();
-    double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
-    double own0 = Machine.ownCpuSeconds();
-    Launcher.Result a = launcher.run("A", o.launches, o.rate);
-    cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
-    launchLines(a);
-    boolean rateBarApplies = o.rate >= LAUNCH_RATE_BAR;
-    long p99 = a.latencyMicros.getValueAtPercentile(99);
-    checks.add(new String[] {"launch rate", String.format("%.2f/s", a.achievedRate()), ">= " + (int) LAUNCH_RATE_BAR + "/s",
-        !rateBarApplies ? "n/a" : verdict(a.achievedRate() >= LAUNCH_RATE_BAR * (1 - RATE_TOLERANCE) && a.created.get() == a.requested)});
-    checks.add(new String[] {"POST /initiatives p99", Report.ms(p99), "<= " + POST_P99_BAR_MS + " ms",
-        a.latencyMicros.getTotalCount() == 0 ? "n/a" : verdict(p99 <= POST_P99_BAR_MS * 1000)});
-    if (!rateBarApplies) {
-      report.line("  (offered rate %.1f/s is below the %.0f/s bar: the rate check is n/a)", o.rate, LAUNCH_RATE_BAR);
-    }
-    openWorkflows += a.created.get();
-
-    // ---- phase B
-    Driver.Result b = null;
-    if (o.drive > 0) {
-      List<String> keys = a.createdKeysInOrder();
-      keys = keys.subList(0, Math.min(o.drive, keys.size()));
-      report.section("Phase B: drive " + keys.size() + " initiatives through their gates (" + o.reviewers + " reviewers)");
-      Map<String, Long> tiers = keys.stream().collect(Collectors.groupingBy(a.tierByKey::get, TreeMap::new, Collectors.counting()));
-      report.line("  tiers            %s", tiers);
+      // ---- phase A
+      report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
       cpu0 = Machine.cpuJiffies();
       markCpu();
       app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
-        own0 = Machine.ownCpuSeconds();
-      Driver driver = new Driver(api, o.pollMs);
-      b = driver.run(keys, o.reviewers);
-      cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
-      report.line("  in production    %d of %d in %.1f s total", b.inProduction.get(), b.driven, b.elapsedNanos / 1e9);
-      report.line("  next task visible (task completed -> next gate's task in the inbox)");
-      report.line("                   %s", Report.percentiles(b.nextVisibleMicros));
-      new TreeMap<>(b.nextVisibleByGate).forEach((gate, h) -> report.line("    %-42s %s", gate, Report.percentiles(h)));
-      report.line("  handover approved -> stage IN_PRODUCTION   %s", Report.percentiles(b.productionVisibleMicros));
-      report.line("  per initiative (first gate -> production)  %s", Report.percentiles(b.perInitiativeMicros));
-      report.line("  tasks completed per gate   %s", b.gateCounts());
-      report.line("  integration tickets resolved %d; next task not (yet) in its group's own inbox query when confirmed: %d",
-          b.ticketsResolved.get(), b.confirmMisses.get());
-      report.line("  completions refused as not yet approvable (data readiness before its metrics were read) and retried: %d",
-          driver.notYetActionable.get());
-      if (!b.failures.isEmpty()) {
-        report.line("  FAILED initiatives: %d", b.failures.size());
-        b.failures.stream().limit(10).forEach(f -> report.line("    %s", f));
+      own0 = Machine.ownCpuSeconds();
+      Launcher.Result a = launcher.run("A", o.launches, o.rate);
+      cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
+      launchLines(a);
+      boolean rateBarApplies = o.rate >= LAUNCH_RATE_BAR;
+      long p99 = a.latencyMicros.getValueAtPercentile(99);
+      checks.add(new String[] {"launch rate", String.format("%.2f/s", a.achievedRate()), ">= " + (int) LAUNCH_RATE_BAR + "/s",
+          !rateBarApplies ? "n/a" : verdict(a.achievedRate() >= LAUNCH_RATE_BAR * (1 - RATE_TOLERANCE) && a.created.get() == a.requested)});
+      checks.add(new String[] {"POST /initiatives p99", Report.ms(p99), "<= " + POST_P99_BAR_MS + " ms",
+          a.latencyMicros.getTotalCount() == 0 ? "n/a" : verdict(p99 <= POST_P99_BAR_MS * 1000)});
+      if (!rateBarApplies) {
+        report.line("  (offered rate %.1f/s is below the %.0f/s bar: the rate check is n/a)", o.rate, LAUNCH_RATE_BAR);
       }
-      long np50 = b.nextVisibleMicros.getValueAtPercentile(50);
-      long np99 = b.nextVisibleMicros.getValueAtPercentile(99);
-      boolean any = b.nextVisibleMicros.getTotalCount() > 0;
-      checks.add(new String[] {"next task visible p50", Report.ms(np50), "<= " + NEXT_P50_BAR_MS + " ms", any ? verdict(np50 <= NEXT_P50_BAR_MS * 1000) : "n/a"});
-      checks.add(new String[] {"next task visible p99", Report.ms(np99), "<= " + NEXT_P99_BAR_MS + " ms", any ? verdict(np99 <= NEXT_P99_BAR_MS * 1000) : "n/a"});
-      checks.add(new String[] {"driven to IN_PRODUCTION", b.inProduction.get() + "/" + b.driven, "all", verdict(b.inProduction.get() == b.driven)});
+      openWorkflows += a.created.get();
+
+      // ---- phase B
+      Driver.Result b = null;
+      if (o.drive > 0) {
+        List<String> keys = a.createdKeysInOrder();
+        keys = keys.subList(0, Math.min(o.drive, keys.size()));
+        report.section("Phase B: drive " + keys.size() + " initiatives through their gates (" + o.reviewers + " reviewers)");
+        Map<String, Long> tiers = keys.stream().collect(Collectors.groupingBy(a.tierByKey::get, TreeMap::new, Collectors.counting()));
+        report.line("  tiers            %s", tiers);
+        cpu0 = Machine.cpuJiffies();
+        markCpu();
+        app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
+          own0 = Machine.ownCpuSeconds();
+        Driver driver = new Driver(api, o.pollMs);
+        b = driver.run(keys, o.reviewers);
+        cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
+        report.line("  in production    %d of %d in %.1f s total", b.inProduction.get(), b.driven, b.elapsedNanos / 1e9);
+        report.line("  next task visible (task completed -> next gate's task in the inbox)");
+        report.line("                   %s", Report.percentiles(b.nextVisibleMicros));
+        new TreeMap<>(b.nextVisibleByGate).forEach((gate, h) -> report.line("    %-42s %s", gate, Report.percentiles(h)));
+        report.line("  handover approved -> stage IN_PRODUCTION   %s", Report.percentiles(b.productionVisibleMicros));
+        report.line("  per initiative (first gate -> production)  %s", Report.percentiles(b.perInitiativeMicros));
+        report.line("  tasks completed per gate   %s", b.gateCounts());
+        report.line("  integration tickets resolved %d; next task not (yet) in its group's own inbox query when confirmed: %d",
+            b.ticketsResolved.get(), b.confirmMisses.get());
+        report.line("  completions refused as not yet approvable (data readiness before its metrics were read) and retried: %d",
+            driver.notYetActionable.get());
+        if (!b.failures.isEmpty()) {
+          report.line("  FAILED initiatives: %d", b.failures.size());
+          b.failures.stream().limit(10).forEach(f -> report.line("    %s", f));
+        }
+        long np50 = b.nextVisibleMicros.getValueAtPercentile(50);
+        long np99 = b.nextVisibleMicros.getValueAtPercentile(99);
+        boolean any = b.nextVisibleMicros.getTotalCount() > 0;
+        checks.add(new String[] {"next task visible p50", Report.ms(np50), "<= " + NEXT_P50_BAR_MS + " ms", any ? verdict(np50 <= NEXT_P50_BAR_MS * 1000) : "n/a"});
+        checks.add(new String[] {"next task visible p99", Report.ms(np99), "<= " + NEXT_P99_BAR_MS + " ms", any ? verdict(np99 <= NEXT_P99_BAR_MS * 1000) : "n/a"});
+        checks.add(new String[] {"driven to IN_PRODUCTION", b.inProduction.get() + "/" + b.driven, "all", verdict(b.inProduction.get() == b.driven)});
+      }
     }
 
     // ---- phase C
@@ -337,6 +353,7 @@ public final class RunwayBenchmark {
           report.line("  %6d open workflows (launched OK by this run, warm-up included): heap after GC %s, RSS %s%s%s", openWorkflows, Report.mib(heap),
               rss < 0 ? "?" : Report.mib(rss * 1024), actuator, settle < 0 ? "  [first-gate tasks still being created when measured]" : "");
           points.add(new long[] {openWorkflows, heap});
+          heapPoints.add(new long[] {openWorkflows, heap});
         }
         if (points.size() >= 2) {
           long[] first = points.getFirst();
@@ -349,6 +366,8 @@ public final class RunwayBenchmark {
       }
     }
 
+    SideBySide table = comparison == null ? null : new SideBySide(comparison.figures, heapPoints);
+
     // ---- every endpoint, to name slow ones and unexpected statuses
     report.section("Endpoints (all phases)");
     for (Map.Entry<String, Api.EndpointStats> e : api.sortedStats().entrySet()) {
@@ -358,11 +377,24 @@ public final class RunwayBenchmark {
       e.getValue().samples.forEach(s -> report.line("      e.g. %s", s));
     }
 
-    report.section("Verdict against the PRODUCT.md quality bars");
-    for (String[] c : checks) {
-      report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
+    if (!checks.isEmpty()) {
+      report.section("Verdict against the PRODUCT.md quality bars");
+      for (String[] c : checks) {
+        report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
+      }
+    }
+    if (table != null) {
+      table.print(report);
+      table.write(outDir, stamp, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + Machine.cpuModel() + "), "
+          + Machine.memTotal() + ". Set-up: " + setupText() + ". Options: " + String.join(" ", o.args) + ".");
+      report.line("");
+      report.line("Table written to %s, chart to %s", outDir.resolve(stamp + ".md"), outDir.resolve(stamp + ".svg"));
+      sideBySideVerdicts = table.verdicts;
     }
   }
+
+  /** The comparison's verdict rows once the run is over (null on the test server). */
+  List<String[]> sideBySideVerdicts;
 
   /** The read side at portfolio scale: see {@link QueryBenchmark}. */
   private void queries(Api api, Long pid) throws Exception {
@@ -404,6 +436,9 @@ public final class RunwayBenchmark {
   }
 
   private CpuMeter meter;
+  /** Phase C: open workflows -> heap after GC (bytes) of the worker (real server) or the app. */
+  final List<long[]> heapPoints = new ArrayList<>();
+  private Path outDir;
   private Map<String, Double> cpuMark;
   /** CPU seconds per process group over the phase the last cpuLine closed (real server only). */
   Map<String, Double> lastCpu = Map.of();
