@@ -28,8 +28,9 @@ final class BaselineEngine implements Engine {
   BaselineEngine(DevServer server, String codecKeyBase64, int activitiesPerStep, String java, String xmx, Path log)
       throws IOException, InterruptedException {
     this.activitiesPerStep = activitiesPerStep;
-    String jar = Path.of(BaselineEngine.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-    worker = new ProcessBuilder(java, "-Xmx" + xmx, "-cp", jar, BaselineWorker.class.getName(), server.target(), codecKeyBase64)
+    // the harness's own class path: the shaded jar, or the build's classes and dependencies under a test
+    String classPath = System.getProperty("java.class.path");
+    worker = new ProcessBuilder(java, "-Xmx" + xmx, "-cp", classPath, BaselineWorker.class.getName(), server.target(), codecKeyBase64)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     client = WorkflowClient.newInstance(server.service,
         WorkflowClientOptions.newBuilder().setDataConverter(AesGcmCodec.dataConverter(codecKeyBase64)).build());

@@ -111,12 +111,10 @@ public final class RunwayBenchmark {
         real = RealSetup.start(cli.get(), outDir.resolve(stamp + "-temporal.log"));
         setup = real;
         System.out.printf("Temporal on %s, PostgreSQL on port %d%n", real.temporal.target(), real.db.port());
+        // both at once (Flyway's lock lets one migrate while the other waits): start-up is the smoke test's longest wait
         real.worker = startRunway(real, "worker", jar, outDir, o.workerEnv);
-        if (real.worker == null) {
-          return 3;
-        }
         real.api = startRunway(real, "api", jar, outDir, Map.of());
-        if (real.api == null) {
+        if (!awaitRunway(real.worker, "worker") || !awaitRunway(real.api, "api")) {
           return 3;
         }
         pid = real.worker.pid();
@@ -163,19 +161,22 @@ public final class RunwayBenchmark {
     return 0;
   }
 
-  /** One Runway process in the external profile; null (after saying why) if it did not become ready. */
+  /** Starts one Runway process in the external profile (without waiting for it). */
   private AppProcess startRunway(RealSetup real, String roles, Path jar, Path outDir, Map<String, String> extraEnv) throws Exception {
     Path log = outDir.resolve(stamp + "-" + roles + ".log");
     System.out.println("Starting Runway " + roles + " process (external profile, -Xmx" + o.xmx + ", log: " + log + ")");
-    AppProcess process = AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+    return AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+  }
+
+  private boolean awaitRunway(AppProcess process, String roles) throws InterruptedException {
     long t0 = System.nanoTime();
     if (!process.awaitReady(null, 180_000)) {
-      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + log);
-      return null;
+      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + process.log);
+      return false;
     }
-    System.out.printf("Runway %s ready in %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,
+    System.out.printf("Runway %s ready after a further %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,
         process.pid(), process.port, process.managementPort);
-    return process;
+    return true;
   }
 
   private void plan(Path jar, Path outDir) {
