@@ -201,6 +201,15 @@ public final class RunwayBenchmark {
           QueryBenchmark.PORTFOLIO_P99_BAR_MS);
       return;
     }
+    if (o.real()) {
+      report.line("  set-up           Temporal dev server (%s, SQLite, free ports), PostgreSQL (zonky), Runway external profile as an api and a worker process, -Xmx%s each",
+          DevServer.cli().map(Path::toString).orElse("<no Temporal CLI found>"), o.xmx);
+      report.line("  engines          %s, one after the other; each: warm-up %d launches (5 driven), P1 knee steps %s/s of %.0f s (stop when p99 > 150 ms or errors), P2 drive %d with %d reviewers",
+          o.engines, o.warmup, o.kneeRates, o.kneeSeconds, o.drive, o.reviewers);
+      report.line("  P4               Runway worker heap after GC at %s open workflows, growing at %.1f/s", o.heapSteps, o.heapRate);
+      report.line("  report           stdout, %s/<timestamp>.txt, .md (side-by-side table) and .svg (chart)", outDir);
+      return;
+    }
     report.line("  warm-up          %d launches at %.1f/s and 5 of them driven to production, not measured", o.warmup, o.warmupRate);
     report.line("  phase A          %d x POST /api/v1/initiatives at %.1f/s open loop as %s, keys bench-<run>-<n>, tiers %s",
         o.launches, o.rate, Launcher.USER, o.riskMixText());
