@@ -234,8 +234,10 @@ public final class RunwayBenchmark {
           o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
     }
     report.line("  app              %s", setupText());
-    report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
-        o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
+    if (setup == null) {
+      report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
+          o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
+    }
     if (!o.jvmArgs.isEmpty()) {
       report.line("  app JVM options  %s", String.join(" ", o.jvmArgs));
     }
