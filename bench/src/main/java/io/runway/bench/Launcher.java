@@ -74,13 +74,24 @@ final class Launcher {
     }
   }
 
-  private final Api api;
+  /** One launch of an initiative {@code key} of {@code tier}: 201 when it was accepted, as Runway's API answers. */
+  @FunctionalInterface
+  interface LaunchFn {
+    Api.Response launch(String key, int n, String tier);
+  }
+
+  private final LaunchFn launch;
   private final String runId;
   private final List<String> tierDeck;
   private final AtomicInteger sequence = new AtomicInteger();
 
   Launcher(Api api, String runId, Map<String, Integer> riskMix) {
-    this.api = api;
+    this((key, n, tier) -> api.post("POST /initiatives", "/api/v1/initiatives", USER, body(key, n, tier)), runId, riskMix);
+  }
+
+  /** Launches through another engine (the baseline's workflow start, Flowable's process start). */
+  Launcher(LaunchFn launch, String runId, Map<String, Integer> riskMix) {
+    this.launch = launch;
     this.runId = runId;
     // a deterministic, shuffled deck of 100 tiers in the requested proportions
     List<String> deck = new ArrayList<>();
@@ -145,7 +156,7 @@ final class Launcher {
     String tier = tierDeck.get((n - 1) % tierDeck.size());
     long sendNanos = System.nanoTime();
     result.sendLagMicros.recordValue(Math.max(0, (sendNanos - dueNanos) / 1000));
-    Api.Response response = api.post("POST /initiatives", "/api/v1/initiatives", USER, body(key, n, tier));
+    Api.Response response = launch.launch(key, n, tier);
     result.latencyMicros.recordValue(Math.min(response.nanos() / 1000, 600_000_000L));
     result.lastCompletionNanos.accumulateAndGet(System.nanoTime(), Math::max);
     String status = response.status() < 0 ? "I/O error" : String.valueOf(response.status());

@@ -31,12 +31,20 @@ final class Options {
         --jvm-arg ARG            extra JVM option for the app (repeatable), e.g. --jvm-arg=-XX:StartFlightRecording=filename=app.jfr
         --url URL                benchmark an already running instance instead (only localhost is accepted)
         --pid PID                with --url: the app's pid, so heap after GC can still be measured
-        --warmup N               launches (and drives 5 of them) before measuring, so JIT warm-up is not measured (default 200, 0 = none)
+        --full                   the complete side-by-side run (about 45-60 min on 2 cores): warm-up 200, knee steps
+                                 10,20,30,40,60,80,100,120/s of 30 s each, drive 200, heap steps 1000,10000,50000 at 100/s
+        --smoke                  a tiny run of every part (about 3 min): knee 5,10/s of 3 s, drive 3, heap step 80
+        --engines LIST           which engines the real-server run compares (default runway,temporal,flowable)
+        --knee-rates R,R         P1: offered launch rates to step through, until p99 > 150 ms or errors (default 10,20,30,40,60,80)
+        --knee-seconds S         P1: seconds per step (default 15)
+        --knee-pause-ms MS       P1: pause between steps (default 3000)
+        --baseline-activities N  activities per phase of the raw-Temporal baseline when Runway's history was not measured (default 3)
+        --warmup N               launches (and drives 5 of them) before measuring, so JIT warm-up is not measured (default 100, 0 = none)
         --warmup-rate R          launches per second during warm-up (default 10)
         --launches N             phase A: initiatives to launch (default 600)
         --rate R                 phase A: target launches per second, open loop (default 20)
         --risk-mix SPEC          tier weights, e.g. MINIMAL=90,LIMITED=7,HIGH=3 (default)
-        --drive N                phase B: drive the first N launched initiatives to IN_PRODUCTION (default 100, 0 = skip)
+        --drive N                phase B / P2: drive the first N launched initiatives to IN_PRODUCTION (default 50, 0 = skip)
         --reviewers N            phase B: concurrent simulated reviewers (default 8)
         --poll-ms MS             phase B: inbox poll interval (default 10)
         --heap-steps N,N         phase C: open-workflow counts to measure heap after GC at (default 1000,10000; none = skip)
@@ -64,18 +72,27 @@ final class Options {
       Set.of("--jar", "--xmx", "--java", "--app-arg", "--url", "--pid", "--launches", "--rate", "--risk-mix",
           "--drive", "--reviewers", "--poll-ms", "--heap-steps", "--heap-rate", "--heap-flat-tolerance", "--out",
           "--jvm-arg", "--warmup", "--warmup-rate", "--heap-max-in-flight", "--seed", "--seed-tasks", "--samples",
-          "--concurrency", "--get-path", "--path-user", "--import-rows", "--temporal", "--worker-env");
+          "--concurrency", "--get-path", "--path-user", "--import-rows", "--temporal", "--worker-env", "--engines", "--knee-rates",
+          "--knee-seconds", "--knee-pause-ms", "--baseline-activities");
 
   boolean startApp = true;
   /** dev: real Temporal server + external profile (api and worker processes); test: embedded profile. */
   String temporal = "dev";
   Map<String, String> workerEnv = new LinkedHashMap<>();
+  /** Engines of the side-by-side run (real server only). */
+  List<String> engines = new ArrayList<>(List.of("runway", "temporal", "flowable"));
+  List<Double> kneeRates = new ArrayList<>(List.of(10.0, 20.0, 30.0, 40.0, 60.0, 80.0));
+  double kneeSeconds = 15;
+  long kneePauseMs = 3000;
+  int baselineActivities = 3;
+  boolean full;
+  boolean smoke;
   Path jar;
   String xmx = "2g";
   String java;
   List<String> appArgs = new ArrayList<>();
   List<String> jvmArgs = new ArrayList<>();
-  int warmup = 200;
+  int warmup = 100;
   double warmupRate = 10;
   int heapMaxInFlight = 16;
   String url;
@@ -83,7 +100,7 @@ final class Options {
   int launches = 600;
   double rate = 20;
   Map<String, Integer> riskMix;
-  int drive = 100;
+  int drive = 50;
   int reviewers = 8;
   int pollMs = 10;
   List<Integer> heapSteps = new ArrayList<>(List.of(1000, 10000));
@@ -112,12 +129,34 @@ final class Options {
     return Math.max(50, samples / 5);
   }
 
+  /** The command line as given, for the results file. */
+  List<String> args = List.of();
+
   static Options parse(String[] args) {
     Options o = new Options();
+    o.args = List.of(args);
     o.riskMix = new LinkedHashMap<>();
     o.riskMix.put("MINIMAL", 90);
     o.riskMix.put("LIMITED", 7);
     o.riskMix.put("HIGH", 3);
+    // presets first, so any option given beside them still wins
+    if (List.of(args).contains("--full")) {
+      o.warmup = 200;
+      o.kneeRates = new ArrayList<>(List.of(10.0, 20.0, 30.0, 40.0, 60.0, 80.0, 100.0, 120.0));
+      o.kneeSeconds = 30;
+      o.drive = 200;
+      o.heapSteps = new ArrayList<>(List.of(1000, 10000, 50000));
+      o.heapRate = 100;
+    } else if (List.of(args).contains("--smoke")) {
+      o.warmup = 10;
+      o.kneeRates = new ArrayList<>(List.of(5.0, 10.0));
+      o.kneeSeconds = 3;
+      o.kneePauseMs = 1000;
+      o.drive = 3;
+      o.reviewers = 3;
+      o.heapSteps = new ArrayList<>(List.of(80));
+      o.xmx = "512m";
+    }
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = null;
@@ -130,6 +169,8 @@ final class Options {
         case "--start-app" -> o.startApp = true;
         case "--dry-run" -> o.dryRun = true;
         case "--queries" -> o.queries = true;
+        case "--full" -> o.full = true;
+        case "--smoke" -> o.smoke = true;
         case "--login-form" -> o.loginForm = true;
         case "--help", "-h" -> o.help = true;
         default -> {
@@ -172,6 +213,24 @@ final class Options {
   private void set(String name, String value) {
     switch (name) {
       case "--jar" -> jar = Path.of(value);
+      case "--engines" -> {
+        engines = new ArrayList<>();
+        for (String e : value.toLowerCase(Locale.ROOT).split(",")) {
+          if (!List.of("runway", "temporal", "flowable").contains(e.trim())) {
+            throw new IllegalArgumentException("--engines takes runway, temporal, flowable (comma-separated), not " + e);
+          }
+          engines.add(e.trim());
+        }
+      }
+      case "--knee-rates" -> {
+        kneeRates = new ArrayList<>();
+        for (String r : value.split(",")) {
+          kneeRates.add(Double.parseDouble(r.trim()));
+        }
+      }
+      case "--knee-seconds" -> kneeSeconds = Double.parseDouble(value);
+      case "--knee-pause-ms" -> kneePauseMs = Long.parseLong(value);
+      case "--baseline-activities" -> baselineActivities = Integer.parseInt(value);
       case "--temporal" -> {
         if (!value.equals("dev") && !value.equals("test")) {
           throw new IllegalArgumentException("--temporal is dev (a real Temporal server) or test (the in-process test server), not " + value);

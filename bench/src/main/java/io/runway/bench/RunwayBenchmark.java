@@ -76,7 +76,7 @@ public final class RunwayBenchmark {
 
   int run() throws Exception {
     java = o.java != null ? o.java : defaultJava();
-    Path outDir = o.out != null ? o.out : root.resolve("bench-results");
+    outDir = o.out != null ? o.out : root.resolve("bench-results");
     Path jar = o.jar;
     if (o.startApp && jar == null) {
       jar = AppProcess.findJar(root);
@@ -111,12 +111,10 @@ public final class RunwayBenchmark {
         real = RealSetup.start(cli.get(), outDir.resolve(stamp + "-temporal.log"));
         setup = real;
         System.out.printf("Temporal on %s, PostgreSQL on port %d%n", real.temporal.target(), real.db.port());
+        // both at once (Flyway's lock lets one migrate while the other waits): start-up is the smoke test's longest wait
         real.worker = startRunway(real, "worker", jar, outDir, o.workerEnv);
-        if (real.worker == null) {
-          return 3;
-        }
         real.api = startRunway(real, "api", jar, outDir, Map.of());
-        if (real.api == null) {
+        if (!awaitRunway(real.worker, "worker") || !awaitRunway(real.api, "api")) {
           return 3;
         }
         pid = real.worker.pid();
@@ -163,19 +161,22 @@ public final class RunwayBenchmark {
     return 0;
   }
 
-  /** One Runway process in the external profile; null (after saying why) if it did not become ready. */
+  /** Starts one Runway process in the external profile (without waiting for it). */
   private AppProcess startRunway(RealSetup real, String roles, Path jar, Path outDir, Map<String, String> extraEnv) throws Exception {
     Path log = outDir.resolve(stamp + "-" + roles + ".log");
     System.out.println("Starting Runway " + roles + " process (external profile, -Xmx" + o.xmx + ", log: " + log + ")");
-    AppProcess process = AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+    return AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+  }
+
+  private boolean awaitRunway(AppProcess process, String roles) throws InterruptedException {
     long t0 = System.nanoTime();
     if (!process.awaitReady(null, 180_000)) {
-      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + log);
-      return null;
+      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + process.log);
+      return false;
     }
-    System.out.printf("Runway %s ready in %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,
+    System.out.printf("Runway %s ready after a further %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,
         process.pid(), process.port, process.managementPort);
-    return process;
+    return true;
   }
 
   private void plan(Path jar, Path outDir) {
@@ -198,6 +199,15 @@ public final class RunwayBenchmark {
       report.line("  import           %s", o.importRows > 0 ? o.importRows + " CSV rows through POST /api/v1/initiatives/import" : "skipped");
       report.line("  targets          inbox p99 <= %d ms; funnel and stalls p99 <= %d ms", QueryBenchmark.INBOX_P99_BAR_MS,
           QueryBenchmark.PORTFOLIO_P99_BAR_MS);
+      return;
+    }
+    if (o.real()) {
+      report.line("  set-up           Temporal dev server (%s, SQLite, free ports), PostgreSQL (zonky), Runway external profile as an api and a worker process, -Xmx%s each",
+          DevServer.cli().map(Path::toString).orElse("<no Temporal CLI found>"), o.xmx);
+      report.line("  engines          %s, one after the other; each: warm-up %d launches (5 driven), P1 knee steps %s/s of %.0f s (stop when p99 > 150 ms or errors), P2 drive %d with %d reviewers",
+          o.engines, o.warmup, o.kneeRates, o.kneeSeconds, o.drive, o.reviewers);
+      report.line("  P4               Runway worker heap after GC at %s open workflows, growing at %.1f/s", o.heapSteps, o.heapRate);
+      report.line("  report           stdout, %s/<timestamp>.txt, .md (side-by-side table) and .svg (chart)", outDir);
       return;
     }
     report.line("  warm-up          %d launches at %.1f/s and 5 of them driven to production, not measured", o.warmup, o.warmupRate);
@@ -224,88 +234,106 @@ public final class RunwayBenchmark {
           o.startApp ? "-Xmx" + o.xmx : "heap as configured by its owner");
     }
     report.line("  app              %s", setupText());
-    report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
-        o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
+    if (setup == null) {
+      report.line("  parameters       launches %d at %.1f/s, risk mix %s, drive %d with %d reviewers (poll %d ms), heap steps %s at %.1f/s (<= %d in flight)",
+          o.launches, o.rate, o.riskMixText(), o.drive, o.reviewers, o.pollMs, o.heapSteps, o.heapRate, o.heapMaxInFlight);
+    }
     if (!o.jvmArgs.isEmpty()) {
       report.line("  app JVM options  %s", String.join(" ", o.jvmArgs));
     }
 
     Launcher launcher = new Launcher(api, runId, o.riskMix);
+    if (setup != null) {
+      report.line("  comparison       engines %s; P1 knee steps %s/s of %.0f s each; drive %d; risk mix %s", o.engines, o.kneeRates, o.kneeSeconds,
+          o.drive, o.riskMixText());
+    }
     List<String[]> checks = new ArrayList<>();
     int openWorkflows = 0;
 
-    // ---- warm-up: the same calls on their own client, so none of it reaches the figures
-    if (o.warmup > 0) {
-      report.section("Warm-up (not measured)");
-      Api warmApi = api.fresh();
-      Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
-      long t0 = System.nanoTime();
-      Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
-      openWorkflows += w.created.get();
-      List<String> wk = w.createdKeysInOrder();
-      Driver.Result wd = new Driver(warmApi, o.pollMs).run(wk.subList(0, Math.min(5, wk.size())), Math.min(5, o.reviewers));
-      report.line("  %d launches (%s, POST p50 %s), %d/%d driven to production, in %.1f s", o.warmup, w.statusCounts(),
-          Report.ms(w.latencyMicros.getValueAtPercentile(50)), wd.inProduction.get(), wd.driven, (System.nanoTime() - t0) / 1e9);
-      wd.failures.stream().limit(3).forEach(f -> report.line("    failed: %s", f));
-      awaitSettled(api);
-    }
+    long[] cpu0;
+    double app0;
+    double own0;
+    ComparisonRun comparison = null;
+    if (setup != null) {
+      comparison = new ComparisonRun(o, report, setup, runId, java, outDir, stamp);
+      comparison.run(api);
+      openWorkflows = comparison.runwayOpen;
+      // the heap phase launches on keys of its own
+      launcher = new Launcher(api, runId + "h", o.riskMix);
+    } else {
+      // ---- warm-up: the same calls on their own client, so none of it reaches the figures
+      if (o.warmup > 0) {
+        report.section("Warm-up (not measured)");
+        Api warmApi = api.fresh();
+        Launcher warm = new Launcher(warmApi, runId + "w", o.riskMix);
+        long t0 = System.nanoTime();
+        Launcher.Result w = warm.run("warmup", o.warmup, o.warmupRate, 32);
+        openWorkflows += w.created.get();
+        List<String> wk = w.createdKeysInOrder();
+        Driver.Result wd = new Driver(warmApi, o.pollMs).run(wk.subList(0, Math.min(5, wk.size())), Math.min(5, o.reviewers));
+        report.line("  %d launches (%s, POST p50 %s), %d/%d driven to production, in %.1f s", o.warmup, w.statusCounts(),
+            Report.ms(w.latencyMicros.getValueAtPercentile(50)), wd.inProduction.get(), wd.driven, (System.nanoTime() - t0) / 1e9);
+        wd.failures.stream().limit(3).forEach(f -> report.line("    failed: %s", f));
+        awaitSettled(api);
+      }
 
-    // ---- phase A
-    report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
-    long[] cpu0 = Machine.cpuJiffies();
-    markCpu();
-    double app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
-    double own0 = Machine.ownCpuSeconds();
-    Launcher.Result a = launcher.run("A", o.launches, o.rate);
-    cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
-    launchLines(a);
-    boolean rateBarApplies = o.rate >= LAUNCH_RATE_BAR;
-    long p99 = a.latencyMicros.getValueAtPercentile(99);
-    checks.add(new String[] {"launch rate", String.format("%.2f/s", a.achievedRate()), ">= " + (int) LAUNCH_RATE_BAR + "/s",
-        !rateBarApplies ? "n/a" : verdict(a.achievedRate() >= LAUNCH_RATE_BAR * (1 - RATE_TOLERANCE) && a.created.get() == a.requested)});
-    checks.add(new String[] {"POST /initiatives p99", Report.ms(p99), "<= " + POST_P99_BAR_MS + " ms",
-        a.latencyMicros.getTotalCount() == 0 ? "n/a" : verdict(p99 <= POST_P99_BAR_MS * 1000)});
-    if (!rateBarApplies) {
-      report.line("  (offered rate %.1f/s is below the %.0f/s bar: the rate check is n/a)", o.rate, LAUNCH_RATE_BAR);
-    }
-    openWorkflows += a.created.get();
-
-    // ---- phase B
-    Driver.Result b = null;
-    if (o.drive > 0) {
-      List<String> keys = a.createdKeysInOrder();
-      keys = keys.subList(0, Math.min(o.drive, keys.size()));
-      report.section("Phase B: drive " + keys.size() + " initiatives through their gates (" + o.reviewers + " reviewers)");
-      Map<String, Long> tiers = keys.stream().collect(Collectors.groupingBy(a.tierByKey::get, TreeMap::new, Collectors.counting()));
-      report.line("  tiers            %s", tiers);
+      // ---- phase A
+      report.section("Phase A: launches (POST /api/v1/initiatives, open loop)");
       cpu0 = Machine.cpuJiffies();
       markCpu();
       app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
-        own0 = Machine.ownCpuSeconds();
-      Driver driver = new Driver(api, o.pollMs);
-      b = driver.run(keys, o.reviewers);
-      cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
-      report.line("  in production    %d of %d in %.1f s total", b.inProduction.get(), b.driven, b.elapsedNanos / 1e9);
-      report.line("  next task visible (task completed -> next gate's task in the inbox)");
-      report.line("                   %s", Report.percentiles(b.nextVisibleMicros));
-      new TreeMap<>(b.nextVisibleByGate).forEach((gate, h) -> report.line("    %-42s %s", gate, Report.percentiles(h)));
-      report.line("  handover approved -> stage IN_PRODUCTION   %s", Report.percentiles(b.productionVisibleMicros));
-      report.line("  per initiative (first gate -> production)  %s", Report.percentiles(b.perInitiativeMicros));
-      report.line("  tasks completed per gate   %s", b.gateCounts());
-      report.line("  integration tickets resolved %d; next task not (yet) in its group's own inbox query when confirmed: %d",
-          b.ticketsResolved.get(), b.confirmMisses.get());
-      report.line("  completions refused as not yet approvable (data readiness before its metrics were read) and retried: %d",
-          driver.notYetActionable.get());
-      if (!b.failures.isEmpty()) {
-        report.line("  FAILED initiatives: %d", b.failures.size());
-        b.failures.stream().limit(10).forEach(f -> report.line("    %s", f));
+      own0 = Machine.ownCpuSeconds();
+      Launcher.Result a = launcher.run("A", o.launches, o.rate);
+      cpuLine(cpu0, app0, own0, pid, a.elapsedSeconds());
+      launchLines(a);
+      boolean rateBarApplies = o.rate >= LAUNCH_RATE_BAR;
+      long p99 = a.latencyMicros.getValueAtPercentile(99);
+      checks.add(new String[] {"launch rate", String.format("%.2f/s", a.achievedRate()), ">= " + (int) LAUNCH_RATE_BAR + "/s",
+          !rateBarApplies ? "n/a" : verdict(a.achievedRate() >= LAUNCH_RATE_BAR * (1 - RATE_TOLERANCE) && a.created.get() == a.requested)});
+      checks.add(new String[] {"POST /initiatives p99", Report.ms(p99), "<= " + POST_P99_BAR_MS + " ms",
+          a.latencyMicros.getTotalCount() == 0 ? "n/a" : verdict(p99 <= POST_P99_BAR_MS * 1000)});
+      if (!rateBarApplies) {
+        report.line("  (offered rate %.1f/s is below the %.0f/s bar: the rate check is n/a)", o.rate, LAUNCH_RATE_BAR);
       }
-      long np50 = b.nextVisibleMicros.getValueAtPercentile(50);
-      long np99 = b.nextVisibleMicros.getValueAtPercentile(99);
-      boolean any = b.nextVisibleMicros.getTotalCount() > 0;
-      checks.add(new String[] {"next task visible p50", Report.ms(np50), "<= " + NEXT_P50_BAR_MS + " ms", any ? verdict(np50 <= NEXT_P50_BAR_MS * 1000) : "n/a"});
-      checks.add(new String[] {"next task visible p99", Report.ms(np99), "<= " + NEXT_P99_BAR_MS + " ms", any ? verdict(np99 <= NEXT_P99_BAR_MS * 1000) : "n/a"});
-      checks.add(new String[] {"driven to IN_PRODUCTION", b.inProduction.get() + "/" + b.driven, "all", verdict(b.inProduction.get() == b.driven)});
+      openWorkflows += a.created.get();
+
+      // ---- phase B
+      Driver.Result b = null;
+      if (o.drive > 0) {
+        List<String> keys = a.createdKeysInOrder();
+        keys = keys.subList(0, Math.min(o.drive, keys.size()));
+        report.section("Phase B: drive " + keys.size() + " initiatives through their gates (" + o.reviewers + " reviewers)");
+        Map<String, Long> tiers = keys.stream().collect(Collectors.groupingBy(a.tierByKey::get, TreeMap::new, Collectors.counting()));
+        report.line("  tiers            %s", tiers);
+        cpu0 = Machine.cpuJiffies();
+        markCpu();
+        app0 = pid == null ? -1 : Machine.cpuSeconds(pid);
+          own0 = Machine.ownCpuSeconds();
+        Driver driver = new Driver(api, o.pollMs);
+        b = driver.run(keys, o.reviewers);
+        cpuLine(cpu0, app0, own0, pid, b.elapsedNanos / 1e9);
+        report.line("  in production    %d of %d in %.1f s total", b.inProduction.get(), b.driven, b.elapsedNanos / 1e9);
+        report.line("  next task visible (task completed -> next gate's task in the inbox)");
+        report.line("                   %s", Report.percentiles(b.nextVisibleMicros));
+        new TreeMap<>(b.nextVisibleByGate).forEach((gate, h) -> report.line("    %-42s %s", gate, Report.percentiles(h)));
+        report.line("  handover approved -> stage IN_PRODUCTION   %s", Report.percentiles(b.productionVisibleMicros));
+        report.line("  per initiative (first gate -> production)  %s", Report.percentiles(b.perInitiativeMicros));
+        report.line("  tasks completed per gate   %s", b.gateCounts());
+        report.line("  integration tickets resolved %d; next task not (yet) in its group's own inbox query when confirmed: %d",
+            b.ticketsResolved.get(), b.confirmMisses.get());
+        report.line("  completions refused as not yet approvable (data readiness before its metrics were read) and retried: %d",
+            driver.notYetActionable.get());
+        if (!b.failures.isEmpty()) {
+          report.line("  FAILED initiatives: %d", b.failures.size());
+          b.failures.stream().limit(10).forEach(f -> report.line("    %s", f));
+        }
+        long np50 = b.nextVisibleMicros.getValueAtPercentile(50);
+        long np99 = b.nextVisibleMicros.getValueAtPercentile(99);
+        boolean any = b.nextVisibleMicros.getTotalCount() > 0;
+        checks.add(new String[] {"next task visible p50", Report.ms(np50), "<= " + NEXT_P50_BAR_MS + " ms", any ? verdict(np50 <= NEXT_P50_BAR_MS * 1000) : "n/a"});
+        checks.add(new String[] {"next task visible p99", Report.ms(np99), "<= " + NEXT_P99_BAR_MS + " ms", any ? verdict(np99 <= NEXT_P99_BAR_MS * 1000) : "n/a"});
+        checks.add(new String[] {"driven to IN_PRODUCTION", b.inProduction.get() + "/" + b.driven, "all", verdict(b.inProduction.get() == b.driven)});
+      }
     }
 
     // ---- phase C
@@ -337,6 +365,7 @@ public final class RunwayBenchmark {
           report.line("  %6d open workflows (launched OK by this run, warm-up included): heap after GC %s, RSS %s%s%s", openWorkflows, Report.mib(heap),
               rss < 0 ? "?" : Report.mib(rss * 1024), actuator, settle < 0 ? "  [first-gate tasks still being created when measured]" : "");
           points.add(new long[] {openWorkflows, heap});
+          heapPoints.add(new long[] {openWorkflows, heap});
         }
         if (points.size() >= 2) {
           long[] first = points.getFirst();
@@ -349,6 +378,8 @@ public final class RunwayBenchmark {
       }
     }
 
+    SideBySide table = comparison == null ? null : new SideBySide(comparison.figures, heapPoints);
+
     // ---- every endpoint, to name slow ones and unexpected statuses
     report.section("Endpoints (all phases)");
     for (Map.Entry<String, Api.EndpointStats> e : api.sortedStats().entrySet()) {
@@ -358,11 +389,24 @@ public final class RunwayBenchmark {
       e.getValue().samples.forEach(s -> report.line("      e.g. %s", s));
     }
 
-    report.section("Verdict against the PRODUCT.md quality bars");
-    for (String[] c : checks) {
-      report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
+    if (!checks.isEmpty()) {
+      report.section("Verdict against the PRODUCT.md quality bars");
+      for (String[] c : checks) {
+        report.check(c[0], c[1], c[2], c[3].equals("n/a") ? null : c[3].equals("PASS"));
+      }
+    }
+    if (table != null) {
+      table.print(report);
+      table.write(outDir, stamp, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + Machine.cpuModel() + "), "
+          + Machine.memTotal() + ". Set-up: " + setupText() + ". Options: " + String.join(" ", o.args) + ".");
+      report.line("");
+      report.line("Table written to %s, chart to %s", outDir.resolve(stamp + ".md"), outDir.resolve(stamp + ".svg"));
+      sideBySideVerdicts = table.verdicts;
     }
   }
+
+  /** The comparison's verdict rows once the run is over (null on the test server). */
+  List<String[]> sideBySideVerdicts;
 
   /** The read side at portfolio scale: see {@link QueryBenchmark}. */
   private void queries(Api api, Long pid) throws Exception {
@@ -404,6 +448,9 @@ public final class RunwayBenchmark {
   }
 
   private CpuMeter meter;
+  /** Phase C: open workflows -> heap after GC (bytes) of the worker (real server) or the app. */
+  final List<long[]> heapPoints = new ArrayList<>();
+  private Path outDir;
   private Map<String, Double> cpuMark;
   /** CPU seconds per process group over the phase the last cpuLine closed (real server only). */
   Map<String, Double> lastCpu = Map.of();
