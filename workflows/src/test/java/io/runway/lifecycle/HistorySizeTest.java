@@ -4,7 +4,13 @@ import static io.runway.lifecycle.Drive.member;
 import static io.runway.lifecycle.Drive.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runway.lifecycle.model.CompleteCommand;
+import io.runway.lifecycle.model.Decision;
 import io.runway.lifecycle.model.EndCommand;
+import io.runway.lifecycle.model.TaskView;
+import io.runway.lifecycle.policy.GatePolicy;
+import java.util.Comparator;
+import java.util.List;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
 import io.temporal.api.enums.v1.EventType;
@@ -47,6 +53,49 @@ class HistorySizeTest {
     // with them about 141,000 and 42,000 (the number of calls varies with how changes batch up)
     assertThat(size.projectionBytes).isLessThan(188_125 / 3);
     assertThat(size.bytes).isLessThan(290_745 * 6 / 10);
+  }
+
+  /**
+   * A reviewer's long comment (the API takes bodies up to 256 KiB) is in the history a fixed number of
+   * times: the command, its answer, the delta that completes the task, the ticket comment (5 copies,
+   * 244,160 bytes of history for a 20,000-character comment). With a snapshot after every change it was
+   * in every later projection as well: 30 copies, 903,035 bytes.
+   */
+  @Test
+  void aLongCommentIsRecordedAFewTimesNotOncePerLaterChange(WorkflowClient client, Worker worker) {
+    String comment = "x".repeat(20_000);
+    InitiativeWorkflow stub = new Drive(client, worker.getTaskQueue()).launch(request("commented", RiskTier.HIGH));
+    List<GatePolicy> gates = TestPolicy.policy().tier(RiskTier.HIGH).gates().stream()
+        .sorted(Comparator.comparingInt(GatePolicy::phase)).toList();
+    GatePolicy first = gates.getFirst();
+    TaskView review = Drive.approvableReview(stub, first.gate());
+    stub.complete(new CompleteCommand(review.id(), member(first.candidateGroup(), 1), Decision.APPROVE, comment,
+        Drive.evidenceFor(review), null, null));
+    for (int n = 2; n <= first.requiredApprovals(); n++) {
+      Drive.approve(stub, first.gate(), member(first.candidateGroup(), n));
+    }
+    gates.stream().skip(1).forEach(gate -> Drive.pass(stub, gate));
+    Drive.awaitStage(stub, Stage.IN_PRODUCTION);
+    stub.retire(new EndCommand(member("operations", 1), "replaced"));
+    WorkflowClient.execute(stub::run, null, null).join();
+
+    WorkflowExecutionHistory history = client.fetchHistory(Lifecycle.workflowId("commented"));
+    long copies = history.getEvents().stream().mapToLong(e -> occurrences(e.toString(), comment)).sum();
+    System.out.printf("a %d-character comment: %d copies in the history, %d bytes%n", comment.length(), copies,
+        history.getHistory().getSerializedSize());
+    System.out.println("where: " + history.getEvents().stream().filter(e -> e.toString().contains(comment))
+        .map(e -> e.getEventType().name().replace("EVENT_TYPE_", "") + (e.hasActivityTaskScheduledEventAttributes()
+            ? " " + e.getActivityTaskScheduledEventAttributes().getActivityType().getName() : "")).toList());
+    assertThat(copies).isBetween(1L, 5L);
+    assertThat(systems.readModel(Lifecycle.workflowId("commented")).tasks()).extracting(TaskView::comment).contains(comment);
+  }
+
+  private static long occurrences(String text, String part) {
+    long count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   @Test
