@@ -42,7 +42,10 @@ import java.util.function.Supplier;
 public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   static final int DEFAULT_HISTORY_LIMIT = 10_000;
-  /** Snapshots recorded for the projection make events large: stay far below Temporal's 50 MB limit. */
+  /**
+   * Snapshots recorded for the projection made events large (runs started before projection deltas
+   * still record one per change): stay far below Temporal's 50 MB limit.
+   */
   static final long HISTORY_BYTES_LIMIT = 8L * 1024 * 1024;
   private static final int REMEMBERED_EVENT_IDS = 1_000;
 
