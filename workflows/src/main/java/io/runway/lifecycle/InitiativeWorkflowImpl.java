@@ -8,6 +8,7 @@ import io.runway.lifecycle.model.CostActualCommand;
 import io.runway.lifecycle.model.EndCommand;
 import io.runway.lifecycle.model.EvidenceCommand;
 import io.runway.lifecycle.model.GateStatus;
+import io.runway.lifecycle.model.InitiativeDelta;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.InitiativeView;
 import io.runway.lifecycle.model.KpiActual;
@@ -23,11 +24,14 @@ import io.runway.lifecycle.model.TaskKind;
 import io.runway.lifecycle.model.TaskView;
 import io.runway.lifecycle.model.TicketEvent;
 import io.runway.lifecycle.model.TimelineEntry;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +42,10 @@ import java.util.function.Supplier;
 public class InitiativeWorkflowImpl implements InitiativeWorkflow {
 
   static final int DEFAULT_HISTORY_LIMIT = 10_000;
-  /** Snapshots recorded for the projection make events large: stay far below Temporal's 50 MB limit. */
+  /**
+   * Snapshots recorded for the projection made events large (runs started before projection deltas
+   * still record one per change): stay far below Temporal's 50 MB limit.
+   */
   static final long HISTORY_BYTES_LIMIT = 8L * 1024 * 1024;
   private static final int REMEMBERED_EVENT_IDS = 1_000;
 
@@ -55,6 +62,11 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
   private final ValueReviews values;
   private final ReadinessExceptions exceptions;
   private long projectedSeq = -1;
+  /**
+   * The view last written to the read model in this run, which the next delta is computed from. Held
+   * in memory only: replay rebuilds it, and a new run (after continue-as-new) starts with a snapshot.
+   */
+  private InitiativeView projectedView;
 
   @WorkflowInit
   public InitiativeWorkflowImpl(LaunchInput launch, InitiativeState carried) {
@@ -106,6 +118,7 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     values.chooseVersion();
     gates.chooseAddedGatesVersion();
     records.chooseVersion();
+    systems.chooseProjectionDeltas();
     Async.procedure(this::projectContinuously);
     values.start();
     exceptions.resume();
@@ -187,16 +200,40 @@ public class InitiativeWorkflowImpl implements InitiativeWorkflow {
     Workflow.await(() -> projectedSeq >= state.seq && Workflow.isEveryHandlerFinished());
   }
 
-  /** Writes every change to the read model, newest state first, never the same sequence twice. */
+  /**
+   * Writes every change to the read model, newest state first, never the same sequence twice: the run's
+   * first projection as a snapshot, then what changed since the previous one (from
+   * {@link Integrations#PROJECTION_DELTA}), or a snapshot again when the read model cannot apply it.
+   */
   private void projectContinuously() {
     while (true) {
       Workflow.await(() -> state.seq > projectedSeq);
       long seq = state.seq;
-      InitiativeSnapshot snapshot = state.snapshot();
-      systems.projection().project(snapshot);
-      snapshot.newTimeline().stream().mapToLong(TimelineEntry::seq).max().ifPresent(state::takeTimelineUpTo);
+      InitiativeView view = state.view();
+      List<TimelineEntry> newTimeline = List.copyOf(state.pendingTimeline);
+      Optional<InitiativeDelta> delta = systems.projectsDeltas() && projectedView != null
+          ? InitiativeDelta.between(projectedSeq, projectedView, seq, view, newTimeline)
+          : Optional.empty();
+      if (delta.isEmpty() || !appliedDelta(delta.get())) {
+        systems.projection().project(new InitiativeSnapshot(seq, view, newTimeline));
+      }
+      newTimeline.stream().mapToLong(TimelineEntry::seq).max().ifPresent(state::takeTimelineUpTo);
       values.project();
+      projectedView = view;
       projectedSeq = seq;
+    }
+  }
+
+  /** False when the read model has nothing to apply the delta to (see {@link InitiativeDelta}). */
+  private boolean appliedDelta(InitiativeDelta delta) {
+    try {
+      systems.projection().projectDelta(delta);
+      return true;
+    } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof ApplicationFailure cause && InitiativeDelta.GAP.equals(cause.getType())) {
+        return false;
+      }
+      throw failure;
     }
   }
 

@@ -103,6 +103,8 @@ final class Integrations {
 
   /** The projection became a regular activity; runs started before keep the local activity they replay. */
   static final String PROJECTION_AS_ACTIVITY = "projection-as-activity";
+  /** The projection sends what changed since the last one (issue 12); runs started before keep sending snapshots. */
+  static final String PROJECTION_DELTA = "projection-delta";
   /** Calls to systems of record are retried by the workflow, each wait on the timeline; runs started before keep Temporal's retries. */
   static final String VENDOR_WAITS = "vendor-waits-on-the-timeline";
 
@@ -123,6 +125,18 @@ final class Integrations {
     if (Workflow.getVersion(PROJECTION_AS_ACTIVITY, Workflow.DEFAULT_VERSION, 1) == 1) {
       projection = Workflow.newActivityStub(ProjectionActivities.class, PROJECTION);
     }
+  }
+
+  private boolean projectsDeltas;
+
+  /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */
+  void chooseProjectionDeltas() {
+    projectsDeltas = Workflow.getVersion(PROJECTION_DELTA, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Whether the projection sends deltas after the run's first snapshot, rather than a snapshot every time. */
+  boolean projectsDeltas() {
+    return projectsDeltas;
   }
 
   /** Read once, first thing in the run (see {@link Tickets#chooseVersions}). */

@@ -45,7 +45,17 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   final List<CrmRecord> crmUpserts = new CopyOnWriteArrayList<>();
   final List<PromotionRequest> promotions = new CopyOnWriteArrayList<>();
   final List<Notification> notifications = new CopyOnWriteArrayList<>();
+  /**
+   * Every projection as the read model stands after it: the stored view (a delta applied to the one
+   * before) and the timeline entries the call carried. The last one's view is what the read model shows.
+   */
   final List<InitiativeSnapshot> snapshots = new CopyOnWriteArrayList<>();
+  /** The read model: workflow id to the stored view and its seq, as JdbcProjectionActivities keeps them. */
+  private final Map<String, InitiativeSnapshot> stored = new ConcurrentHashMap<>();
+  /** Calls of each kind, by method: "project" (a snapshot) and "projectDelta". */
+  final List<String> projectionCalls = new CopyOnWriteArrayList<>();
+  /** How many deltas in a row find the stored view gone, as after a restore from an old backup. */
+  final AtomicInteger projectionGaps = new AtomicInteger();
   final Map<String, Double> metrics = new ConcurrentHashMap<>(Map.of("data_quality_score", 0.97));
   final List<ValueSnapshot> valueSnapshots = new CopyOnWriteArrayList<>();
   final List<KpiMetricQuery> kpiQueries = new CopyOnWriteArrayList<>();
@@ -189,8 +199,40 @@ final class FakeSystems implements PolicyActivities, IntakeActivities, Ticketing
   }
 
   @Override
-  public void project(InitiativeSnapshot snapshot) {
-    snapshots.add(snapshot);
+  public synchronized void project(InitiativeSnapshot snapshot) {
+    projectionCalls.add("project");
+    InitiativeSnapshot before = stored.get(snapshot.view().workflowId());
+    if (before == null || before.seq() < snapshot.seq()) {
+      stored.put(snapshot.view().workflowId(), new InitiativeSnapshot(snapshot.seq(), snapshot.view(), List.of()));
+    }
+    record(snapshot.view().workflowId(), snapshot.newTimeline());
+  }
+
+  @Override
+  public synchronized void projectDelta(io.runway.lifecycle.model.InitiativeDelta delta) {
+    projectionCalls.add("projectDelta");
+    if (projectionGaps.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      stored.remove(delta.workflowId());
+    }
+    InitiativeSnapshot before = stored.get(delta.workflowId());
+    if (before == null || before.seq() < delta.fromSeq()) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "nothing to apply the delta to", io.runway.lifecycle.model.InitiativeDelta.GAP);
+    }
+    if (before.seq() < delta.seq()) {
+      stored.put(delta.workflowId(), new InitiativeSnapshot(delta.seq(), delta.applyTo(before.view()), List.of()));
+    }
+    record(delta.workflowId(), delta.newTimeline());
+  }
+
+  private void record(String workflowId, List<io.runway.lifecycle.model.TimelineEntry> newTimeline) {
+    InitiativeSnapshot now = stored.get(workflowId);
+    snapshots.add(new InitiativeSnapshot(now.seq(), now.view(), newTimeline));
+  }
+
+  /** The view the read model holds for {@code workflowId}. */
+  synchronized io.runway.lifecycle.model.InitiativeView readModel(String workflowId) {
+    return stored.get(workflowId).view();
   }
 
   List<String> notificationKinds(String taskId) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The run covers every kind of command: claims, request changes, SLA timers, parallel gates,
  * two-person go-live, a production event, KPI and cost figures and a value review (from v9), a vendor
  * call retried by the workflow (from v8), continue-free retirement; and a reclassification that adds a
- * gate of an earlier phase (from v11).
+ * gate of an earlier phase (from v11); from v12 the projection sends deltas after the run's first snapshot.
  */
 @EnabledIfSystemProperty(named = "runway.recordHistories", matches = "v\\d+")
 class HistoryRecorder {

@@ -202,5 +202,9 @@ class ProductionLifeTest {
 
     drive.existing("long-lived").retire(new EndCommand(member("operations", 1), "done"));
     assertThat(current.getResult(Stage.class)).isEqualTo(Stage.RETIRED);
+    // each run projects a snapshot first (a new run has no view to compute a delta from), then deltas
+    assertThat(systems.readModel(Lifecycle.workflowId("long-lived"))).isEqualTo(drive.existing("long-lived").view());
+    assertThat(systems.projectionCalls).filteredOn("project"::equals).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(systems.projectionCalls).filteredOn("projectDelta"::equals).isNotEmpty();
   }
 }

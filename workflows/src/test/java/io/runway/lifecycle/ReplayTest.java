@@ -62,6 +62,23 @@ class ReplayTest {
   }
 
   /**
+   * From v12 the projection writes a snapshot once per run and deltas after it (issue 12): the recorded
+   * history replays the delta path, which the older files, all snapshots, do not.
+   */
+  @Test
+  void theV12HistoryProjectsDeltasAfterOneSnapshot() throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(Files.readString(HISTORIES.resolve("initiative-high-lifecycle-v12.json")));
+    List<String> projections = history.getEvents().stream()
+        .filter(e -> e.hasActivityTaskScheduledEventAttributes())
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .filter(name -> name.equals("Project") || name.equals("ProjectDelta"))
+        .toList();
+    assertThat(projections).first().isEqualTo("Project");
+    assertThat(projections).filteredOn("ProjectDelta"::equals).hasSize(projections.size() - 1);
+  }
+
+  /**
    * Why the validators' rules need no {@code Workflow.getVersion}: the SDK skips validators on replay
    * (a rejected update writes nothing to history), so tightening them cannot break a recorded history.
    * If a future SDK ran them on replay, this would fail and validator changes would need versioning.

@@ -2,6 +2,7 @@ package io.runway.activities.projection;
 
 import io.runway.lifecycle.model.Actor;
 import io.runway.lifecycle.model.Evidence;
+import io.runway.lifecycle.model.Gate;
 import io.runway.lifecycle.model.GateView;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.TaskView;
@@ -70,15 +71,25 @@ final class ChildRows {
    * initiative row's lock, so no concurrent snapshot of the same workflow can claim the same decision.
    */
   List<GateView> gates(String workflowId, List<GateView> gates) {
+    return gates(workflowId, gates, gates.stream().map(GateView::gate).toList());
+  }
+
+  /**
+   * Upserts {@code changed} and, unless {@code kept} is null, deletes the gates it does not list: how a
+   * delta writes the gates that changed. Returns the gates this write decided, as {@link #gates(String, List)}.
+   */
+  List<GateView> gates(String workflowId, List<GateView> changed, List<Gate> kept) {
     Map<String, GateDurations.StoredGate> before = new HashMap<>();
     jdbc.query(SELECT_GATES, rs -> {
       Timestamp decidedAt = rs.getTimestamp("decided_at");
       before.put(rs.getString("gate"), new GateDurations.StoredGate(rs.getString("status"),
           decidedAt == null ? null : decidedAt.toInstant()));
     }, workflowId);
-    List<String> names = gates.stream().map(g -> g.gate().name()).toList();
-    jdbc.update(DELETE_GATES_NOT_IN_VIEW, ps -> new Binder(ps).text(workflowId).textArray(names));
-    batch(UPSERT_GATE, gates, (b, gate) -> {
+    if (kept != null) {
+      List<String> names = kept.stream().map(Gate::name).toList();
+      jdbc.update(DELETE_GATES_NOT_IN_VIEW, ps -> new Binder(ps).text(workflowId).textArray(names));
+    }
+    batch(UPSERT_GATE, changed, (b, gate) -> {
       TicketRef ticket = gate.ticket();
       b.text(workflowId).name(gate.gate()).name(gate.status()).text(gate.candidateGroup()).integer(gate.round())
           .instant(gate.openedAt()).instant(gate.decidedAt()).textArray(gate.decidedBy()).instant(gate.dueAt())
@@ -86,7 +97,7 @@ final class ChildRows {
           .text(ticket == null ? null : ticket.id())
           .text(ticket == null ? null : ticket.url());
     });
-    return gates.stream().filter(g -> GateDurations.newlyDecided(g, before.get(g.gate().name()))).toList();
+    return changed.stream().filter(g -> GateDurations.newlyDecided(g, before.get(g.gate().name()))).toList();
   }
 
   void tasks(String workflowId, RiskTier riskTier, List<TaskView> tasks) {

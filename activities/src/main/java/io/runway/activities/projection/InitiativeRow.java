@@ -1,5 +1,6 @@
 package io.runway.activities.projection;
 
+import io.runway.activities.json.RunwayJson;
 import io.runway.lifecycle.model.InitiativeRequest;
 import io.runway.lifecycle.model.InitiativeSnapshot;
 import io.runway.lifecycle.model.InitiativeView;
@@ -32,7 +33,30 @@ final class InitiativeRow {
           last_seq = excluded.last_seq, updated_at = now(), view = excluded.view
       where initiative.last_seq < excluded.last_seq""";
 
+  private static final String LOCK = "select workflow_id, last_seq, view::text from initiative where key = ? for update";
+
   private InitiativeRow() {}
+
+  /** The stored view a delta applies to, and the seq it was written at. */
+  record Stored(String workflowId, long lastSeq, InitiativeView view) {}
+
+  /**
+   * Locks the initiative's row and reads its view, or returns null when there is no row: the row lock
+   * serializes this workflow's writes until the transaction ends, as the snapshot's upsert does.
+   */
+  static Stored lock(JdbcTemplate jdbc, String key) {
+    return jdbc.query(LOCK, rs -> {
+      if (!rs.next()) {
+        return null;
+      }
+      try {
+        return new Stored(rs.getString(1), rs.getLong(2),
+            RunwayJson.mapper().readValue(rs.getString(3), InitiativeView.class));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("the stored view of " + key + " cannot be read", e);
+      }
+    }, key);
+  }
 
   /** Returns whether the snapshot was applied; false means the row already holds this seq or a later one. */
   static boolean upsertIfNewer(JdbcTemplate jdbc, InitiativeSnapshot snapshot) {

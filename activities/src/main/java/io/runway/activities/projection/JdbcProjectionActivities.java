@@ -6,7 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.runway.lifecycle.activity.ProjectionActivities;
 import io.runway.lifecycle.model.GateView;
+import io.runway.lifecycle.model.InitiativeDelta;
 import io.runway.lifecycle.model.InitiativeSnapshot;
+import io.runway.lifecycle.model.RiskTier;
+import io.temporal.failure.ApplicationFailure;
 import io.runway.lifecycle.model.InitiativeView;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so it costs a fixed handful of statements: the initiative upsert, one batch per child table.
  * Activities retry and snapshots can arrive out of order; the initiative's {@code last_seq} makes
  * both harmless, and timeline entries, being history, are kept from any snapshot that carries them.
+ * After a workflow run's first snapshot come deltas ({@link #projectDelta}), applied to the stored view.
  * Time in gate is measured here because this is where a decision is seen exactly once: a gate counts
  * when the write that stores it as decided replaces a row that did not say so.
  */
@@ -58,6 +62,43 @@ public class JdbcProjectionActivities implements ProjectionActivities {
       return newlyDecided;
     });
     // after the commit: a retried attempt whose transaction rolled back must not have counted
+    decided.forEach(gateDurations::record);
+  }
+
+  /**
+   * Applies a delta to the stored view under the initiative row's lock, by the rule
+   * {@link InitiativeDelta} states: stored seq in {@code [fromSeq, seq)} applies; from {@code seq} on
+   * only the timeline is kept (a retry, or a stale write); before {@code fromSeq}, or no row, is a gap
+   * refused with {@link InitiativeDelta#GAP}, not retried, and the workflow sends a snapshot instead.
+   * Only what the delta carries is written to the child tables, except after a change of risk tier,
+   * which every task row repeats.
+   */
+  @Override
+  public void projectDelta(InitiativeDelta delta) {
+    List<GateView> decided = tx.execute(status -> {
+      InitiativeRow.Stored stored = InitiativeRow.lock(jdbc, delta.key());
+      if (stored == null || !delta.workflowId().equals(stored.workflowId()) || stored.lastSeq() < delta.fromSeq()) {
+        throw ApplicationFailure.newNonRetryableFailure("the read model holds "
+            + (stored == null ? "no view of " + delta.key() : "seq " + stored.lastSeq() + " of " + stored.workflowId())
+            + ", the delta applies from seq " + delta.fromSeq() + " of " + delta.workflowId() + ": send a snapshot",
+            InitiativeDelta.GAP);
+      }
+      List<GateView> newlyDecided = List.of();
+      if (stored.lastSeq() < delta.seq()) {
+        InitiativeView view = delta.applyTo(stored.view());
+        InitiativeRow.upsertIfNewer(jdbc, new InitiativeSnapshot(delta.seq(), view, List.of()));
+        if (delta.reordersGates() || !orEmpty(delta.gates()).isEmpty()) {
+          newlyDecided = children.gates(delta.workflowId(), orEmpty(delta.gates()),
+              delta.reordersGates() ? view.gates().stream().map(GateView::gate).toList() : null);
+        }
+        RiskTier tier = InitiativeRow.riskTier(view);
+        boolean retiered = tier != InitiativeRow.riskTier(stored.view());
+        children.tasks(delta.workflowId(), tier, retiered ? orEmpty(view.tasks()) : orEmpty(delta.tasks()));
+        children.evidence(delta.workflowId(), orEmpty(delta.evidence()));
+      }
+      children.timeline(delta.workflowId(), orEmpty(delta.newTimeline()));
+      return newlyDecided;
+    });
     decided.forEach(gateDurations::record);
   }
 
