@@ -84,12 +84,16 @@ final class SideBySide {
     row("Temporal store growth per 1,000 lifecycles", e -> e.storeBytesPer1000 < 0 ? -1 : e.storeBytesPer1000 / 1048576.0, "MiB", 1, true);
 
     if (runway != null && temporal != null) {
-      boolean measurable = runway.kneeAchieved > 0 && temporal.kneeAchieved > 0;
-      double share = measurable ? runway.kneeAchieved / temporal.kneeAchieved : -1;
-      boolean baselineCapped = temporal.kneeSteps.size() == 0 || !temporal.kneeSteps.getLast().endsWith("past the knee");
-      verdicts.add(new String[] {"P1 rate vs raw Temporal", measurable ? String.format(Locale.ROOT, "%.0f %%", 100 * share) : "-",
-          ">= 60 %" + (baselineCapped ? " (baseline never reached its knee: a lower bound)" : ""),
-          measurable ? verdict(share >= P1_SHARE_OF_BASELINE) : "n/a"});
+      boolean baselineCapped = temporal.kneeSteps.isEmpty() || !temporal.kneeSteps.getLast().endsWith("past the knee");
+      if (runway.kneeRate < 0) {
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", "no step within the bar", ">= 60 %", "MISS"});
+      } else if (temporal.kneeRate < 0) {
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", "-", ">= 60 % (the baseline had no step within the bar)", "n/a"});
+      } else {
+        double share = runway.kneeAchieved / temporal.kneeAchieved;
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", String.format(Locale.ROOT, "%.0f %%", 100 * share),
+            ">= 60 %" + (baselineCapped ? " (baseline never reached its knee: a lower bound)" : ""), verdict(share >= P1_SHARE_OF_BASELINE)});
+      }
     }
     if (runway != null) {
       verdicts.add(new String[] {"P1 p99 at the reported rate", runway.kneeP99Micros < 0 ? "-" : Report.ms(runway.kneeP99Micros), "<= 150 ms",
