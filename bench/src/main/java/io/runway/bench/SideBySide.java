@@ -71,7 +71,7 @@ final class SideBySide {
 
   private void build() {
     row("P1 knee: offered launches/s within the bar", e -> e.kneeRate, "1/s", 0, false);
-    row("P1 achieved launches/s at the knee", e -> e.kneeAchieved, "1/s", 1, false);
+    row("P1 achieved launches/s at the knee (no knee: first step)", e -> e.kneeAchieved, "1/s", 1, false);
     row("P1 launch p50 at the knee", e -> e.kneeP50Micros < 0 ? -1 : e.kneeP50Micros / 1000.0, "ms", 1, true);
     row("P1 launch p99 at the knee", e -> e.kneeP99Micros < 0 ? -1 : e.kneeP99Micros / 1000.0, "ms", 1, true);
     row("P2 next task visible p50", e -> e.p2(50) < 0 ? -1 : e.p2(50) / 1000.0, "ms", 1, true);
@@ -180,7 +180,7 @@ final class SideBySide {
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
     record Panel(String title, ToDoubleFunction<EngineFigures> value, String unit) {}
     List<Panel> panels = List.of(
-        new Panel("P1 knee (launches/s, higher is better)", e -> e.kneeAchieved, "/s"),
+        new Panel("P1 knee (launches/s, higher is better)", e -> e.kneeRate < 0 ? -1 : e.kneeAchieved, "/s"),
         new Panel("P2 next task p50 (ms, lower is better)", e -> e.p2(50) < 0 ? -1 : e.p2(50) / 1000.0, " ms"),
         new Panel("P2 next task p99 (ms, lower is better)", e -> e.p2(99) < 0 ? -1 : e.p2(99) / 1000.0, " ms"),
         new Panel("P5 CPU s per 1,000 lifecycles (lower is better)", EngineFigures::cpuTotalPer1000, " s"));
@@ -198,7 +198,7 @@ final class SideBySide {
         int y = h - barH;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"55\" height=\"%d\" fill=\"%s\"/>%n", x, y, barH, colours[i % 3]));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + 27, y - 5,
-            v < 0 ? "n/a" : String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : "%.1f%s", v, panel.unit())));
+            v < 0 ? (panel.unit().equals("/s") ? "no knee" : "n/a") : String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : "%.1f%s", v, panel.unit())));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + 27, h + 18, esc(e.name)));
       }
     }
