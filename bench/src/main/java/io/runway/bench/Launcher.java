@@ -128,7 +128,13 @@ final class Launcher {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       long t0 = System.nanoTime();
       result.firstSendNanos = t0;
+      long nextProgress = t0 + 15_000_000_000L;
       for (int i = 0; i < count; i++) {
+        if (System.nanoTime() > nextProgress) {
+          // long phases (the heap steps to 50k) say how far they are
+          System.out.printf("    ... %s: %d of %d sent, %d accepted, %.0f s%n", label, i, count, result.created.get(), (System.nanoTime() - t0) / 1e9);
+          nextProgress += 15_000_000_000L;
+        }
         long due = t0 + i * periodNanos;
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {

@@ -112,8 +112,10 @@ public final class RunwayBenchmark {
         setup = real;
         System.out.printf("Temporal on %s, PostgreSQL on port %d%n", real.temporal.target(), real.db.port());
         // both at once (Flyway's lock lets one migrate while the other waits): start-up is the smoke test's longest wait
-        real.worker = startRunway(real, "worker", jar, outDir, o.workerEnv);
-        real.api = startRunway(real, "api", jar, outDir, Map.of());
+        // read-model seeding (--queries) is the api process's: one process seeds
+        real.worker = startRunway(real, "worker", jar, outDir, o.workerEnv,
+            o.appArgs.stream().filter(a -> !a.startsWith("--runway.seed.")).toList());
+        real.api = startRunway(real, "api", jar, outDir, Map.of(), o.appArgs);
         if (!awaitRunway(real.worker, "worker") || !awaitRunway(real.api, "api")) {
           return 3;
         }
@@ -162,16 +164,18 @@ public final class RunwayBenchmark {
   }
 
   /** Starts one Runway process in the external profile (without waiting for it). */
-  private AppProcess startRunway(RealSetup real, String roles, Path jar, Path outDir, Map<String, String> extraEnv) throws Exception {
+  private AppProcess startRunway(RealSetup real, String roles, Path jar, Path outDir, Map<String, String> extraEnv, List<String> appArgs)
+      throws Exception {
     Path log = outDir.resolve(stamp + "-" + roles + ".log");
     System.out.println("Starting Runway " + roles + " process (external profile, -Xmx" + o.xmx + ", log: " + log + ")");
-    return AppProcess.start(java, jar, o.xmx, o.jvmArgs, o.appArgs, real.runwayEnv(roles, extraEnv), log);
+    return AppProcess.start(java, jar, o.xmx, o.jvmArgs, appArgs, real.runwayEnv(roles, extraEnv), log);
   }
 
   private boolean awaitRunway(AppProcess process, String roles) throws InterruptedException {
     long t0 = System.nanoTime();
-    if (!process.awaitReady(null, 180_000)) {
-      System.err.println("Runway " + roles + " did not become ready within 180 s (or exited); see " + process.log);
+    long timeout = o.queries && o.seed > 0 ? 1_800_000 : 180_000;
+    if (!process.awaitReady(null, timeout)) {
+      System.err.println("Runway " + roles + " did not become ready within " + timeout / 1000 + " s (or exited); see " + process.log);
       return false;
     }
     System.out.printf("Runway %s ready after a further %.1f s (pid %d, port %d, management port %d)%n", roles, (System.nanoTime() - t0) / 1e9,

@@ -71,7 +71,7 @@ final class SideBySide {
 
   private void build() {
     row("P1 knee: offered launches/s within the bar", e -> e.kneeRate, "1/s", 0, false);
-    row("P1 achieved launches/s at the knee", e -> e.kneeAchieved, "1/s", 1, false);
+    row("P1 achieved launches/s at the knee (no knee: first step)", e -> e.kneeAchieved, "1/s", 1, false);
     row("P1 launch p50 at the knee", e -> e.kneeP50Micros < 0 ? -1 : e.kneeP50Micros / 1000.0, "ms", 1, true);
     row("P1 launch p99 at the knee", e -> e.kneeP99Micros < 0 ? -1 : e.kneeP99Micros / 1000.0, "ms", 1, true);
     row("P2 next task visible p50", e -> e.p2(50) < 0 ? -1 : e.p2(50) / 1000.0, "ms", 1, true);
@@ -84,12 +84,16 @@ final class SideBySide {
     row("Temporal store growth per 1,000 lifecycles", e -> e.storeBytesPer1000 < 0 ? -1 : e.storeBytesPer1000 / 1048576.0, "MiB", 1, true);
 
     if (runway != null && temporal != null) {
-      boolean measurable = runway.kneeAchieved > 0 && temporal.kneeAchieved > 0;
-      double share = measurable ? runway.kneeAchieved / temporal.kneeAchieved : -1;
-      boolean baselineCapped = temporal.kneeSteps.size() == 0 || !temporal.kneeSteps.getLast().endsWith("past the knee");
-      verdicts.add(new String[] {"P1 rate vs raw Temporal", measurable ? String.format(Locale.ROOT, "%.0f %%", 100 * share) : "-",
-          ">= 60 %" + (baselineCapped ? " (baseline never reached its knee: a lower bound)" : ""),
-          measurable ? verdict(share >= P1_SHARE_OF_BASELINE) : "n/a"});
+      boolean baselineCapped = temporal.kneeSteps.isEmpty() || !temporal.kneeSteps.getLast().endsWith("past the knee");
+      if (runway.kneeRate < 0) {
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", "no step within the bar", ">= 60 %", "MISS"});
+      } else if (temporal.kneeRate < 0) {
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", "-", ">= 60 % (the baseline had no step within the bar)", "n/a"});
+      } else {
+        double share = runway.kneeAchieved / temporal.kneeAchieved;
+        verdicts.add(new String[] {"P1 rate vs raw Temporal", String.format(Locale.ROOT, "%.0f %%", 100 * share),
+            ">= 60 %" + (baselineCapped ? " (baseline never reached its knee: a lower bound)" : ""), verdict(share >= P1_SHARE_OF_BASELINE)});
+      }
     }
     if (runway != null) {
       verdicts.add(new String[] {"P1 p99 at the reported rate", runway.kneeP99Micros < 0 ? "-" : Report.ms(runway.kneeP99Micros), "<= 150 ms",
@@ -176,7 +180,7 @@ final class SideBySide {
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
     record Panel(String title, ToDoubleFunction<EngineFigures> value, String unit) {}
     List<Panel> panels = List.of(
-        new Panel("P1 knee (launches/s, higher is better)", e -> e.kneeAchieved, "/s"),
+        new Panel("P1 knee (launches/s, higher is better)", e -> e.kneeRate < 0 ? -1 : e.kneeAchieved, "/s"),
         new Panel("P2 next task p50 (ms, lower is better)", e -> e.p2(50) < 0 ? -1 : e.p2(50) / 1000.0, " ms"),
         new Panel("P2 next task p99 (ms, lower is better)", e -> e.p2(99) < 0 ? -1 : e.p2(99) / 1000.0, " ms"),
         new Panel("P5 CPU s per 1,000 lifecycles (lower is better)", EngineFigures::cpuTotalPer1000, " s"));
@@ -194,7 +198,7 @@ final class SideBySide {
         int y = h - barH;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"55\" height=\"%d\" fill=\"%s\"/>%n", x, y, barH, colours[i % 3]));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + 27, y - 5,
-            v < 0 ? "n/a" : String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : "%.1f%s", v, panel.unit())));
+            v < 0 ? (panel.unit().equals("/s") ? "no knee" : "n/a") : String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : "%.1f%s", v, panel.unit())));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + 27, h + 18, esc(e.name)));
       }
     }
