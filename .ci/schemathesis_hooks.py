@@ -8,6 +8,10 @@ JSON strategies Python 3.11 raises "SystemError: AST constructor recursion depth
 cannot be computed is given as hypothesis's own fallback instead; generation is unchanged.
 """
 
+# Modules schemathesis would import lazily in the middle of generating a case, deep in the stack, where
+# Python 3.11 fails to compile them with the same SystemError; imported here, at the top, instead.
+import schemathesis.transport.asgi  # noqa: F401
+import schemathesis.transport.wsgi  # noqa: F401
 from hypothesis.internal import lambda_sources
 
 _describe = lambda_sources._lambda_description

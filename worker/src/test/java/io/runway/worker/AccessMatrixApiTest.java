@@ -107,6 +107,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
     List<String> undeclared = new ArrayList<>();
     mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
         .filter(p -> p.startsWith("/api/"))
+        // a variable's regex (the webhook intake's {source} leaves out "deliveries") is not part of the template
+        .map(p -> p.replaceAll("\\{(\\w+):[^}]*}", "{$1}"))
         .forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> {
           if (!declared.contains(m.name() + " " + path)) {
             undeclared.add(m.name() + " " + path);

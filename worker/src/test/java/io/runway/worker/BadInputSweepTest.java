@@ -513,6 +513,8 @@ class BadInputSweepTest extends ApiTestSupport {
   }
 
   private static Set<String> patterns(RequestMappingInfo info) {
-    return info.getPathPatternsCondition() == null ? Set.of() : info.getPathPatternsCondition().getPatternValues();
+    // a variable's regex (the webhook intake's {source} leaves out "deliveries") is not part of the template
+    return info.getPathPatternsCondition() == null ? Set.of() : info.getPathPatternsCondition().getPatternValues().stream()
+        .map(pattern -> pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}")).collect(java.util.stream.Collectors.toSet());
   }
 }
