@@ -89,10 +89,36 @@ class RequestDescriptions {
     };
   }
 
-  /** The route as declared ({@code /api/v1/tasks/{id}/complete}) once MVC matched it; the raw path otherwise. */
+  /**
+   * The route as declared ({@code /api/v1/tasks/{id}/complete}) once MVC matched it, its variables
+   * without the regex a mapping may give them ({@code {source:(?!deliveries$).+}} is {@code {source}});
+   * the raw path otherwise.
+   */
   private static String route(HttpServletRequest request) {
     return request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
-        ? pattern : AuditRecordingFilter.path(request);
+        ? withoutRegexes(pattern) : AuditRecordingFilter.path(request);
+  }
+
+  static String withoutRegexes(String pattern) {
+    StringBuilder route = new StringBuilder(pattern.length());
+    int depth = 0;
+    boolean inRegex = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+        if (depth == 0) {
+          inRegex = false;
+        }
+      } else if (c == ':' && depth == 1) {
+        inRegex = true;
+      }
+      if (!inRegex || (c == '}' && depth == 0)) {
+        route.append(c);
+      }
+    }
+    return route.toString();
   }
 
   private static String initiative(HttpServletRequest request, Map<String, String> variables) {

@@ -54,6 +54,15 @@ class RequestDescriptionsTest {
   }
 
   @Test
+  void aRouteWhoseVariableCarriesARegexIsNamedWithoutIt() {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/webhooks/jira");
+    request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/v1/webhooks/{source:(?!deliveries$).+}/{id:\\d{3}}");
+    request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("source", "jira", "id", "123"));
+
+    assertThat(descriptions.describe(request, 401).action()).isEqualTo("POST /api/v1/webhooks/{source}/{id}");
+  }
+
+  @Test
   void refusedBasicCredentialsNameTheClaimedUserButNeverThePassword() {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/info");
     request.addHeader("Authorization", "Basic " + Base64.getEncoder()
