@@ -15,12 +15,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.runway.lifecycle.activity.CrmRecord;
 import io.runway.lifecycle.model.Owners;
 import io.runway.lifecycle.model.RiskTier;
 import io.runway.lifecycle.model.Stage;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,18 @@ class SalesforceCrmActivitiesTest {
 
     // a go-live date Runway no longer has is cleared, not left stale
     salesforce.verify(patchRequestedFor(urlEqualTo(RECORD)).withRequestBody(equalToJson("{\"Go_Live_Date__c\":null}", true, true)));
+  }
+
+  @Test
+  void anUpdateWhoseIdCannotBeReadIsARetryableErrorNotAnEmptyId() {
+    tokens("00D!token-1");
+    salesforce.stubFor(patch(urlEqualTo(RECORD)).willReturn(aResponse().withStatus(204)));
+    salesforce.stubFor(get(urlEqualTo(RECORD + "?fields=Id")).willReturn(okJson("{\"attributes\":{\"type\":\"AI_Initiative__c\"}}")));
+
+    assertThatThrownBy(() -> crm.upsertInitiative(record(null))).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+      assertThat(failure.isNonRetryable()).as("Salesforce may answer properly next time").isFalse();
+      assertThat(failure.getOriginalMessage()).contains("the record's Id");
+    });
   }
 
   @Test
