@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A poison initiative on the real Temporal server (the Temporal CLI's dev server, which the app starts
@@ -48,6 +49,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfigureMetrics
 @Import(PoisonInitiativeTest.Bug.class)
+@DirtiesContext // its own context, with a dev server child and a bug in its workers: not one to keep for later tests
 @SpringBootTest(classes = RunwayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "runway.dev-server.enabled=true",
