@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A poison initiative on the real Temporal server (the Temporal CLI's dev server, which the app starts
@@ -145,6 +146,10 @@ class PoisonInitiativeTest {
 
     // what an operator sees: the metric, and the badge on the initiative's page and in the list
     assertThat(api.get(null, "/actuator/prometheus").raw()).contains("runway_initiatives_stuck 1.0");
+    JsonNode flagged = api.get("auditor-1", "/api/v1/initiatives/" + poison).json().path("stuck");
+    assertThat(flagged.path("attempts").asInt()).as(flagged.toString()).isGreaterThanOrEqualTo(3);
+    assertThat(flagged.path("since").asString()).isNotBlank();
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + bystander).json().has("stuck")).isFalse();
     ConsoleSession console = ConsoleSession.signIn(port, OFFICE);
     String page = console.get("/console/initiatives/" + poison).body();
     assertThat(page).contains("id=\"stuck\"").contains("badge-stuck").contains("cannot move on");
@@ -172,6 +177,7 @@ class PoisonInitiativeTest {
     awaitTrue("the stuck flag cleared", Duration.ofSeconds(30), () -> stuck.find(poison).isEmpty());
     Instant clearedAt = Instant.now();
     assertThat(api.get(null, "/actuator/prometheus").raw()).contains("runway_initiatives_stuck 0.0");
+    assertThat(api.get("auditor-1", "/api/v1/initiatives/" + poison).json().has("stuck")).isFalse();
     assertThat(console.get("/console/initiatives/" + poison).body()).doesNotContain("id=\"stuck\"");
 
     System.out.printf("[fault] poison: flagged at attempt %d (%d failed workflow tasks), %.1f s after the command;"
