@@ -11,6 +11,7 @@ import io.runway.worker.initiative.CommandBodies.EventBody;
 import io.runway.worker.initiative.CommandBodies.EvidenceBody;
 import io.runway.worker.initiative.CommandBodies.ReasonBody;
 import io.runway.worker.initiative.CommandBodies.ReclassifyBody;
+import io.runway.worker.observability.StuckInitiatives;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.ApiProblem;
 import io.runway.worker.web.DayCounts;
@@ -19,6 +20,7 @@ import io.runway.worker.web.Paging;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +40,15 @@ class InitiativeController {
   private final InitiativeReadModel readModel;
   private final InitiativeCommands commands;
   private final OwnerLinks ownerLinks;
+  private final ObjectProvider<StuckInitiatives> stuck;
 
   InitiativeController(LaunchService launches, InitiativeReadModel readModel, InitiativeCommands commands,
-      OwnerLinks ownerLinks) {
+      OwnerLinks ownerLinks, ObjectProvider<StuckInitiatives> stuck) {
     this.launches = launches;
     this.readModel = readModel;
     this.commands = commands;
     this.ownerLinks = ownerLinks;
+    this.stuck = stuck;
   }
 
   @Operation(summary = "Launch an initiative",
@@ -78,13 +82,15 @@ class InitiativeController {
   }
 
   @Operation(summary = "Read an initiative",
-      description = "Its request, stage, gates, tasks, evidence and timeline; the content of other groups' tasks is left out.")
+      description = "Its request, stage, gates, tasks, evidence and timeline; the content of other groups' tasks is left out. `stuck` (attempts, since) is present only while its workflow task keeps failing: it waits for a fix, see docs/faults.md.")
   /** What the caller may read of it: other groups' task content is left out ({@link ReaderView}). */
   @GetMapping("/{key}")
   InitiativeDetail get(@PathVariable String key, Authentication user) {
     InitiativeDetail detail = readModel.find(key).map(d -> ReaderView.of(d, Actors.of(user)))
         .orElseThrow(() -> ApiProblem.notFound("No initiative with key '" + key + "'."));
-    return detail.withOwnerLinks(ownerLinks.of(detail.view().request().owners()));
+    StuckInitiatives scanner = stuck.getIfAvailable();
+    return detail.withOwnerLinks(ownerLinks.of(detail.view().request().owners()))
+        .withStuck(scanner == null ? null : scanner.find(key).orElse(null));
   }
 
   @Operation(summary = "Attach evidence",
