@@ -70,6 +70,19 @@ final class Driver {
   }
 
   Result run(List<String> keys, int reviewers) throws InterruptedException {
+    return drivePool(keys, reviewers, this::drive);
+  }
+
+  /** How one initiative is walked to production by one simulated reviewer; failures are thrown. */
+  interface Walk {
+    void drive(String key, Result result);
+  }
+
+  /**
+   * {@code reviewers} simulated users take initiatives off one queue until none is left, each walking
+   * its initiative to production: the same pool for Runway's API and the other engines.
+   */
+  static Result drivePool(List<String> keys, int reviewers, Walk walk) throws InterruptedException {
     Result result = new Result();
     result.driven = keys.size();
     ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(keys);
@@ -81,7 +94,7 @@ final class Driver {
           while ((key = queue.poll()) != null) {
             long t0 = System.nanoTime();
             try {
-              drive(key, result);
+              walk.drive(key, result);
               result.inProduction.incrementAndGet();
               result.perInitiativeMicros.recordValue((System.nanoTime() - t0) / 1000);
             } catch (Failed e) {

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.SynchronizedHistogram;
 
@@ -30,31 +26,7 @@ final class EngineDriver {
   }
 
   Driver.Result run(List<String> keys, int reviewers) throws InterruptedException {
-    Driver.Result result = new Driver.Result();
-    result.driven = keys.size();
-    ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(keys);
-    long start = System.nanoTime();
-    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int r = 0; r < reviewers; r++) {
-        threads.submit(() -> {
-          String key;
-          while ((key = queue.poll()) != null) {
-            long t0 = System.nanoTime();
-            try {
-              drive(key, result);
-              result.inProduction.incrementAndGet();
-              result.perInitiativeMicros.recordValue((System.nanoTime() - t0) / 1000);
-            } catch (RuntimeException e) {
-              result.failures.add(key + ": " + e);
-            }
-          }
-        });
-      }
-      threads.shutdown();
-      threads.awaitTermination(2, TimeUnit.HOURS);
-    }
-    result.elapsedNanos = System.nanoTime() - start;
-    return result;
+    return Driver.drivePool(keys, reviewers, this::drive);
   }
 
   private void drive(String key, Driver.Result result) {
