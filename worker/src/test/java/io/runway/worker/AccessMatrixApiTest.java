@@ -108,7 +108,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
     mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
         .filter(p -> p.startsWith("/api/"))
         // a variable's regex (the webhook intake's {source} leaves out "deliveries") is not part of the template
-        .map(p -> p.replaceAll("\\{(\\w+):[^}]*}", "{$1}"))
+        .map(io.runway.worker.web.Routes::withoutRegexes)
         .forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> {
           if (!declared.contains(m.name() + " " + path)) {
             undeclared.add(m.name() + " " + path);

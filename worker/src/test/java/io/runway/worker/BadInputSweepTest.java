@@ -515,6 +515,6 @@ class BadInputSweepTest extends ApiTestSupport {
   private static Set<String> patterns(RequestMappingInfo info) {
     // a variable's regex (the webhook intake's {source} leaves out "deliveries") is not part of the template
     return info.getPathPatternsCondition() == null ? Set.of() : info.getPathPatternsCondition().getPatternValues().stream()
-        .map(pattern -> pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}")).collect(java.util.stream.Collectors.toSet());
+        .map(io.runway.worker.web.Routes::withoutRegexes).collect(java.util.stream.Collectors.toSet());
   }
 }

@@ -3,6 +3,7 @@ package io.runway.worker.audit;
 import io.runway.worker.security.Actors;
 import io.runway.worker.web.IpAddresses;
 import io.runway.worker.web.ProblemResponses;
+import io.runway.worker.web.Routes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -96,30 +97,9 @@ class RequestDescriptions {
    */
   private static String route(HttpServletRequest request) {
     return request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
-        ? withoutRegexes(pattern) : AuditRecordingFilter.path(request);
+        ? Routes.withoutRegexes(pattern) : AuditRecordingFilter.path(request);
   }
 
-  static String withoutRegexes(String pattern) {
-    StringBuilder route = new StringBuilder(pattern.length());
-    int depth = 0;
-    boolean inRegex = false;
-    for (char c : pattern.toCharArray()) {
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0) {
-          inRegex = false;
-        }
-      } else if (c == ':' && depth == 1) {
-        inRegex = true;
-      }
-      if (!inRegex || (c == '}' && depth == 0)) {
-        route.append(c);
-      }
-    }
-    return route.toString();
-  }
 
   private static String initiative(HttpServletRequest request, Map<String, String> variables) {
     String noted = note(request, AuditNotes.INITIATIVE);
