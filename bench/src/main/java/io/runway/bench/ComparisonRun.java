@@ -2,11 +2,9 @@ package io.runway.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * The side-by-side run on the real server: Runway (over its REST API), the raw-Temporal baseline and
@@ -41,7 +39,7 @@ final class ComparisonRun {
   }
 
   /** A measured engine: how to launch, how to drive, which processes' CPU counts, which database grows. */
-  private record Subject(EngineFigures f, Launcher launcher, DriveFn drive, Map<String, Supplier<List<Long>>> cpu, String database,
+  private record Subject(EngineFigures f, Launcher launcher, DriveFn drive, CpuMeter cpu, String database,
       boolean temporalStore) {}
 
   @FunctionalInterface
@@ -50,16 +48,11 @@ final class ComparisonRun {
   }
 
   void run(Api api) throws Exception {
-    Map<String, Supplier<List<Long>>> server = new LinkedHashMap<>();
-    server.put("temporal server", setup.temporal::pids);
-    server.put("postgres", setup.db::pids);
-
     // ---- Runway
     if (o.engines.contains("runway")) {
       EngineFigures rw = new EngineFigures("Runway");
-      Map<String, Supplier<List<Long>>> cpu = new LinkedHashMap<>();
-      cpu.put("runway api+worker", setup::runwayPids);
-      cpu.putAll(server);
+      CpuMeter cpu = new CpuMeter().group("runway api+worker", setup::runwayPids)
+          .group("temporal server", setup.temporal::pids).group("postgres", setup.db::pids);
       Subject s = new Subject(rw, new Launcher(api, runId, o.riskMix), (keys, n) -> new Driver(api, o.pollMs).run(keys, n), cpu,
           BenchDatabase.RUNWAY_DB, true);
       warmUp(s, new Launcher(api.fresh(), runId + "w", o.riskMix), (keys, n) -> new Driver(api.fresh(), o.pollMs).run(keys, n));
@@ -76,9 +69,8 @@ final class ComparisonRun {
       bl.notes = perStep + " no-op activities per phase";
       try (BaselineEngine engine = new BaselineEngine(setup.temporal, setup.codecKeys.substring(setup.codecKeys.indexOf(':') + 1), perStep, java,
           o.xmx, outDir.resolve(stamp + "-baseline-worker.log"))) {
-        Map<String, Supplier<List<Long>>> cpu = new LinkedHashMap<>();
-        cpu.put("baseline worker", () -> List.of(engine.pid()));
-        cpu.putAll(server);
+        CpuMeter cpu = new CpuMeter().group("baseline worker", () -> List.of(engine.pid()))
+            .group("temporal server", setup.temporal::pids).group("postgres", setup.db::pids);
         Subject s = new Subject(bl, new Launcher(engine::launch, runId, o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n),
             cpu, null, true);
         warmUp(s, new Launcher(engine::launch, runId + "w", o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n));
@@ -95,9 +87,9 @@ final class ComparisonRun {
       long t0 = System.nanoTime();
       try (FlowableEngine engine = new FlowableEngine(setup.db)) {
         report.line("  engine built and process deployed in %.1f s", (System.nanoTime() - t0) / 1e9);
-        Map<String, Supplier<List<Long>>> cpu = new LinkedHashMap<>();
-        cpu.put("harness JVM (Flowable + its simulated users)", () -> List.of(ProcessHandle.current().pid()));
-        cpu.put("postgres", setup.db::pids);
+        // the harness JVM alone: Runway's processes and the servers are its children
+        CpuMeter cpu = new CpuMeter().process("harness JVM (Flowable + its simulated users)", ProcessHandle.current().pid())
+            .group("postgres", setup.db::pids);
         Subject s = new Subject(fl, new Launcher(engine::launch, runId, o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n),
             cpu, BenchDatabase.FLOWABLE_DB, false);
         warmUp(s, new Launcher(engine::launch, runId + "w", o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n));
@@ -138,8 +130,7 @@ final class ComparisonRun {
   /** P1 knee steps, then P2 on the first --drive launched; CPU and database growth per lifecycle. Returns the driven keys. */
   private List<String> measure(Subject s) throws InterruptedException {
     EngineFigures f = s.f();
-    CpuMeter meter = new CpuMeter();
-    s.cpu().forEach(meter::group);
+    CpuMeter meter = s.cpu();
 
     report.section(f.name + ": P1 launches, open loop, stepping the rate until p99 > " + P1_P99_BAR_MICROS / 1000 + " ms or errors");
     Map<String, Double> cpu0 = meter.sample();

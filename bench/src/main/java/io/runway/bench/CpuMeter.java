@@ -13,24 +13,32 @@ import java.util.function.Supplier;
  * CPU seconds of groups of processes from {@code /proc/<pid>/stat}: utime + stime of each process of
  * the group and of its live descendants, plus cutime + cstime (children that already exited and were
  * reaped, e.g. PostgreSQL backends of closed connections). Divided by the kernel's clock tick (100 Hz
- * on Linux). Groups are named ("runway", "temporal", "postgres", "harness") and re-resolved at each
- * sample, so processes that start later are counted.
+ * on Linux). Groups are named ("runway", "temporal", "postgres") and re-resolved at each sample, so
+ * processes that start later are counted. The harness JVM is a {@link #process}, not a group: every
+ * other process of the run is its descendant, and counting them would count the whole machine.
  */
 final class CpuMeter {
 
   static final double TICKS_PER_SECOND = 100.0;
 
-  private final Map<String, Supplier<List<Long>>> groups = new LinkedHashMap<>();
+  private final Map<String, Supplier<Double>> groups = new LinkedHashMap<>();
 
+  /** A process tree: the roots, their live descendants, and the children they reaped. */
   CpuMeter group(String name, Supplier<List<Long>> roots) {
-    groups.put(name, roots);
+    groups.put(name, () -> treeSeconds(roots.get()));
+    return this;
+  }
+
+  /** One process alone (utime + stime): none of its children, live or reaped. */
+  CpuMeter process(String name, long pid) {
+    groups.put(name, () -> ownTicks(pid) / TICKS_PER_SECOND);
     return this;
   }
 
   /** CPU seconds so far per group. */
   Map<String, Double> sample() {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    groups.forEach((name, roots) -> seconds.put(name, treeSeconds(roots.get())));
+    groups.forEach((name, counter) -> seconds.put(name, counter.get()));
     return seconds;
   }
 
@@ -61,14 +69,26 @@ final class CpuMeter {
 
   /** utime + stime + cutime + cstime of one process, 0 if it is gone. */
   static long ticks(long pid) {
+    long[] f = statTimes(pid);
+    return f[0] + f[1] + f[2] + f[3];
+  }
+
+  /** utime + stime of one process, 0 if it is gone. */
+  static long ownTicks(long pid) {
+    long[] f = statTimes(pid);
+    return f[0] + f[1];
+  }
+
+  /** utime, stime, cutime, cstime (fields 14-17 of /proc/<pid>/stat); zeros if the process is gone. */
+  private static long[] statTimes(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // the command name (field 2) is in parentheses and may hold spaces: fields start after the last ')'
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
       // f[0] is field 3 (state); utime = field 14 -> f[11], stime f[12], cutime f[13], cstime f[14]
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])};
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return new long[4];
     }
   }
 

@@ -34,6 +34,9 @@ final class QueryBenchmark {
 
   static final long INBOX_P99_BAR_MS = 100;
   static final long PORTFOLIO_P99_BAR_MS = 300;
+  /** Issue 12: a file of 5,000 rows fully launched within 25 s on the real server. */
+  static final int IMPORT_ROWS_FOR_BAR = 5000;
+  static final long IMPORT_BAR_SECONDS = 25;
 
   private static final List<String> REVIEWERS = List.of("security-1", "security-2", "legal-1", "legal-2",
       "data-engineering-1", "engineering-1", "business-validation-1", "governance-board-1", "operations-1", "operations-2");
@@ -77,10 +80,10 @@ final class QueryBenchmark {
         i % 3 == 0 ? "/api/v1/portfolio/stalls?days=14" : i % 3 == 1 ? "/api/v1/portfolio/stalls?days=30&riskTier=HIGH"
             : "/api/v1/portfolio/stalls?days=7&businessUnit=claims"});
     check("stalls p99", stalls, PORTFOLIO_P99_BAR_MS);
-    // a tenth of the samples: it sorts every decided gate, and has no target
-    Histogram gates = measure("time in gate", "/api/v1/portfolio/time-in-gate", Math.max(50, o.samples / 10), i -> new String[] {"auditor-1",
-        i % 2 == 0 ? "/api/v1/portfolio/time-in-gate" : "/api/v1/portfolio/time-in-gate?businessUnit=retail"});
-    checks.add(new String[] {"time in gate p99", Report.ms(gates.getValueAtPercentile(99)), "(no target)", "n/a"});
+    Histogram gates = measure("time in gate", "/api/v1/portfolio/time-in-gate", i -> new String[] {"auditor-1",
+        i % 3 == 0 ? "/api/v1/portfolio/time-in-gate" : i % 3 == 1 ? "/api/v1/portfolio/time-in-gate?businessUnit=retail"
+            : "/api/v1/portfolio/time-in-gate?riskTier=HIGH"});
+    check("time in gate p99", gates, PORTFOLIO_P99_BAR_MS);
     for (String path : o.getPaths) {
       Histogram h = o.loginForm ? measureWithSession(path) : measure("GET " + path, path.replaceAll("\\?.*", ""),
           i -> new String[] {o.pathUser, path});
@@ -217,7 +220,10 @@ final class QueryBenchmark {
         report.line("    e.g. row %d: %s", e.path("row").asInt(), e.path("message").asText());
       }
     });
-    checks.add(new String[] {"import " + o.importRows + " rows", String.format("%.1f s", seconds), "(no target)", "n/a"});
+    boolean allLaunched = "DONE".equals(job.path("status").asText()) && job.path("failed").asInt() == 0;
+    checks.add(new String[] {"import " + o.importRows + " rows", String.format("%.1f s", seconds),
+        o.importRows == IMPORT_ROWS_FOR_BAR ? "<= " + IMPORT_BAR_SECONDS + " s" : "(target is for " + IMPORT_ROWS_FOR_BAR + " rows)",
+        o.importRows == IMPORT_ROWS_FOR_BAR ? verdict(allLaunched && seconds <= IMPORT_BAR_SECONDS) : "n/a"});
   }
 
   private void check(String figure, Histogram h, long barMs) {

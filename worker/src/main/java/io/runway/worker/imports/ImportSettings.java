@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ImportSettings(
     @DefaultValue("10485760") long maxBytes,
     @DefaultValue("10000") int maxRows,
-    @DefaultValue("8") int concurrency,
+    @DefaultValue("32") int concurrency,
     @DefaultValue("60s") Duration staleAfter) {}
