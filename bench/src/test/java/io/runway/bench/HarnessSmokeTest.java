@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -26,17 +27,7 @@ class HarnessSmokeTest {
 
   @Test
   void everyEngineLaunchesAndDrivesALifecycleAndTheTableHasTheirFigures(@TempDir Path out) throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    root = Files.exists(root.resolve("bench/pom.xml")) ? root : root.getParent();
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    String missing = AppProcess.findJar(root) == null ? "no worker jar under worker/target (build the worker first)"
-        : DevServer.cli().isEmpty() ? "no Temporal CLI (RUNWAY_TEMPORAL_CLI, temporal on the PATH, or " + DevServer.TOOL_CACHES.getFirst() + ")" : null;
-    if (missing != null) {
-      if (ci) {
-        throw new IllegalStateException(missing);
-      }
-      Assumptions.abort(missing);
-    }
+    requireJarAndCli();
 
     RunwayBenchmark bench = new RunwayBenchmark(Options.parse(new String[] {"--smoke", "--warmup", "2", "--knee-rates", "4",
         "--knee-seconds", "1", "--knee-pause-ms", "0", "--drive", "1", "--reviewers", "1", "--heap-steps", "none",
@@ -63,6 +54,45 @@ class HarnessSmokeTest {
     assertThat(rows.get("PostgreSQL growth per 1,000 lifecycles (MiB)").get(3)).as("Flowable's database growth").isNotEqualTo("-");
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.filter(p -> p.toString().endsWith(".svg"))).as("the chart").hasSize(1);
+    }
+  }
+
+  /** The read side (--queries) on the real server, tiny: a seeded read model, every query, an import. */
+  @Test
+  void theReadSideRunSeedsMeasuresEveryQueryAndImportsOnTheRealServer(@TempDir Path out) throws Exception {
+    requireJarAndCli();
+
+    RunwayBenchmark bench = new RunwayBenchmark(Options.parse(new String[] {"--queries", "--seed", "2000", "--samples", "30",
+        "--import-rows", "40", "--out", out.toString()}));
+
+    assertThat(bench.run()).as("exit code").isZero();
+
+    String report;
+    try (Stream<Path> files = Files.list(out)) {
+      report = Files.readString(files.filter(p -> p.toString().endsWith(".txt")).findFirst()
+          .orElseThrow(() -> new AssertionError("no report in " + out)));
+    }
+    assertThat(report).contains("initiatives 2000 ");
+    for (String query : List.of("inbox GET /api/v1/tasks", "funnel", "stalls", "time in gate")) {
+      assertThat(report).as(query + " measured, every answer 200").containsPattern(Pattern.quote(query) + " +n=30 .*statuses \\{200=30\\}");
+    }
+    assertThat(report).contains("job DONE: total 40, launched 40, already present 0, failed 0");
+    for (String verdict : List.of("inbox API p99", "funnel p99", "stalls p99", "time in gate p99", "import 40 rows")) {
+      assertThat(report).as("a verdict line for " + verdict).containsPattern("(?m)^  " + Pattern.quote(verdict) + " ");
+    }
+  }
+
+  private static void requireJarAndCli() throws java.io.IOException {
+    Path root = Path.of("").toAbsolutePath();
+    root = Files.exists(root.resolve("bench/pom.xml")) ? root : root.getParent();
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    String missing = AppProcess.findJar(root) == null ? "no worker jar under worker/target (build the worker first)"
+        : DevServer.cli().isEmpty() ? "no Temporal CLI (RUNWAY_TEMPORAL_CLI, temporal on the PATH, or " + DevServer.TOOL_CACHES.getFirst() + ")" : null;
+    if (missing != null) {
+      if (ci) {
+        throw new IllegalStateException(missing);
+      }
+      Assumptions.abort(missing);
     }
   }
 }
