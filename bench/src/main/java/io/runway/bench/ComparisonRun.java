@@ -51,8 +51,7 @@ final class ComparisonRun {
     // ---- Runway
     if (o.engines.contains("runway")) {
       EngineFigures rw = new EngineFigures("Runway");
-      CpuMeter cpu = new CpuMeter().group("runway api+worker", setup::runwayPids)
-          .group("temporal server", setup.temporal::pids).group("postgres", setup.db::pids);
+      CpuMeter cpu = setup.cpuMeter("runway api+worker", setup::runwayPids);
       Subject s = new Subject(rw, new Launcher(api, runId, o.riskMix), (keys, n) -> new Driver(api, o.pollMs).run(keys, n), cpu,
           BenchDatabase.RUNWAY_DB, true);
       warmUp(s, new Launcher(api.fresh(), runId + "w", o.riskMix), (keys, n) -> new Driver(api.fresh(), o.pollMs).run(keys, n));
@@ -69,8 +68,7 @@ final class ComparisonRun {
       bl.notes = perStep + " no-op activities per phase";
       try (BaselineEngine engine = new BaselineEngine(setup.temporal, setup.codecKeys.substring(setup.codecKeys.indexOf(':') + 1), perStep, java,
           o.xmx, outDir.resolve(stamp + "-baseline-worker.log"))) {
-        CpuMeter cpu = new CpuMeter().group("baseline worker", () -> List.of(engine.pid()))
-            .group("temporal server", setup.temporal::pids).group("postgres", setup.db::pids);
+        CpuMeter cpu = setup.cpuMeter("baseline worker", () -> List.of(engine.pid()));
         Subject s = new Subject(bl, new Launcher(engine::launch, runId, o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n),
             cpu, null, true);
         warmUp(s, new Launcher(engine::launch, runId + "w", o.riskMix), (keys, n) -> new EngineDriver(engine, o.pollMs).run(keys, n));

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runway as it runs in production, on one machine: a real Temporal server (the CLI's dev server on
@@ -73,6 +74,11 @@ final class RealSetup implements AutoCloseable {
     env.put("RUNWAY_ACTUATOR_ENDPOINTS", "health,info,metrics");
     env.putAll(extra);
     return env;
+  }
+
+  /** A CPU meter for an engine on this set-up: its own processes, then the Temporal server and PostgreSQL. */
+  CpuMeter cpuMeter(String engine, Supplier<List<Long>> enginePids) {
+    return new CpuMeter().group(engine, enginePids).group("temporal server", temporal::pids).group("postgres", db::pids);
   }
 
   /** Every pid whose CPU counts as Runway's: both JVMs (and anything they started). */

@@ -472,10 +472,7 @@ public final class RunwayBenchmark {
   private void markCpu() {
     if (setup != null && meter == null) {
       RealSetup s = setup;
-      meter = new CpuMeter()
-          .group("runway api+worker", s::runwayPids)
-          .group("temporal server", () -> List.of(s.temporal.process.pid()))
-          .group("postgres", s.db::pids)
+      meter = s.cpuMeter("runway api+worker", s::runwayPids)
           .process("harness", ProcessHandle.current().pid());
     }
     cpuMark = meter == null ? null : meter.sample();

@@ -2,6 +2,7 @@ package io.runway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ class HarnessSmokeTest {
     }
   }
 
-  private static void requireJarAndCli() throws java.io.IOException {
+  private static void requireJarAndCli() throws IOException {
     Path root = Path.of("").toAbsolutePath();
     root = Files.exists(root.resolve("bench/pom.xml")) ? root : root.getParent();
     boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
